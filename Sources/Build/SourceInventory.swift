@@ -1,0 +1,125 @@
+import Content
+
+/// The load stage's first step: which files the site has, what kind each page is and its id,
+/// checked before anything is read (ids, duplicates, folders, names, symlinks).
+struct SourceInventory {
+    struct PageSource: Sendable {
+        var kind: Kind
+        var id: String
+        /// From the site root: `content/meetings/x.md`.
+        var path: String
+    }
+
+    var pages: [PageSource] = []
+    var glossary: String?
+    /// Non-Markdown files under `content/`, by path from the site root.
+    var assets: [String] = []
+    var diagnostics: [Diagnostic] = []
+
+    static let maxDepth = 12
+
+    static func scan(siteRoot: String) -> SourceInventory {
+        var inventory = SourceInventory()
+        let realRoot = FileSystem.realPath(siteRoot) ?? siteRoot
+        inventory.walk(siteRoot: siteRoot, realRoot: realRoot, relative: "content", depth: 0)
+        inventory.checkDuplicates()
+        return inventory
+    }
+
+    private mutating func walk(siteRoot: String, realRoot: String, relative: String, depth: Int) {
+        guard depth <= SourceInventory.maxDepth else {
+            diagnostics.append(.error("folders are nested too deeply", at: .file(relative)))
+            return
+        }
+        for name in FileSystem.list(siteRoot + "/" + relative) where !name.hasPrefix(".") {
+            let path = relative + "/" + name
+            let full = siteRoot + "/" + path
+            var type = FileSystem.type(full)
+            if type == .symlink {
+                guard let target = FileSystem.realPath(full), target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    diagnostics.append(.error("symbolic link leads outside the site folder", at: .file(path),
+                                              hint: "copy the file into the site instead of linking to it"))
+                    continue
+                }
+                type = FileSystem.type(target)
+            }
+            switch type {
+            case .directory:
+                walk(siteRoot: siteRoot, realRoot: realRoot, relative: path, depth: depth + 1)
+            case .file:
+                classify(path: path, name: name)
+            default:
+                diagnostics.append(.warning("not a regular file; skipped", at: .file(path)))
+            }
+        }
+    }
+
+    private mutating func classify(path: String, name: String) {
+        let components = path.split(separator: "/").map(String.init)
+        if path == "content/glossary.yml" {
+            glossary = path
+            return
+        }
+        guard name.hasSuffix(".md") else {
+            if let problem = FileNames.problem(name) {
+                diagnostics.append(.error("file name '\(name)' \(problem)", at: .file(path), hint: "rename it to '\(FileNames.suggestion(name))'"))
+            } else {
+                assets.append(path)
+            }
+            return
+        }
+        guard components.count >= 3, let kind = Kind(folder: components[1]) else {
+            let folder = components.count >= 3 ? components[1] : ""
+            diagnostics.append(.error(folder.isEmpty ? "a page must be in a folder of content/ that names its kind"
+                                                     : "unknown folder 'content/\(folder)/'", at: .file(path),
+                                      hint: Closest.hint(folder, in: Kind.allCases.map(\.folder))
+                                        ?? "folders: \(Kind.allCases.map(\.folder).joined(separator: ", "))"))
+            return
+        }
+        let id = String(name.dropLast(3))
+        if let problem = Identifier.problem(id) {
+            diagnostics.append(.error("file name '\(name)' cannot be a page id: \(problem)", at: .file(path),
+                                      hint: "rename it to '\(Identifier.slug(id)).md'"))
+            return
+        }
+        pages.append(PageSource(kind: kind, id: id, path: path))
+    }
+
+    /// Ids must be unique within a kind, even where only case or Unicode normalisation differs
+    /// (macOS writes decomposed names; case-insensitive disks merge them).
+    private mutating func checkDuplicates() {
+        var seen: [String: String] = [:]
+        var unique: [PageSource] = []
+        for page in pages {
+            let key = page.kind.rawValue + "/" + page.id.precomposedForm.lowercased()
+            if let first = seen[key] {
+                diagnostics.append(.error("duplicate id '\(page.id)': \(first) has the same id", at: .file(page.path),
+                                          hint: "rename one of them; ids are file names and must be unique within content/\(page.kind.folder)/"))
+                continue
+            }
+            seen[key] = page.path
+            unique.append(page)
+        }
+        pages = unique
+    }
+}
+
+/// Names of files copied as they are: they end up in URLs, so only characters every URL and disk carry.
+enum FileNames {
+    static func problem(_ name: String) -> String? {
+        let ok = name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+        return ok ? nil : "has characters a web address cannot carry (use a–z, 0–9, '-', '_' and '.')"
+    }
+
+    static func suggestion(_ name: String) -> String {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return Identifier.slug(name) }
+        return Identifier.slug(parts.dropLast().joined(separator: ".")) + "." + parts.last!.lowercased()
+    }
+}
+
+extension String {
+    var precomposedForm: String { precomposedStringWithCanonicalMapping }
+}
+
+import Foundation

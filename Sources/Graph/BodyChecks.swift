@@ -1,0 +1,49 @@
+import Foundation
+import Content
+import Markdown
+
+/// Mistakes inside a body that hurt readers: images without text alternatives, headings that skip
+/// levels, links that say nothing, raw HTML that will show as text.
+public enum BodyChecks {
+    static let vagueLinkTexts: Set<String> = ["klicka här", "här", "läs mer", "länk", "click here", "here"]
+
+    public static func check(_ parsed: ParsedDocument, unsafeHTML: Bool) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let md = parsed.markdown
+        // The page title is the only h1: the body starts at level 2.
+        var previous = 1
+        for heading in md.headings {
+            let position = parsed.position(bodyLine: heading.line, column: 1)
+            if heading.level == 1 {
+                out.append(.warning("a heading of level 1 in the body: the page title is already the main heading", at: position,
+                                    hint: "start body headings with '##'"))
+            } else if heading.level > previous + 1 {
+                out.append(.warning("heading level skips from \(previous) to \(heading.level)", at: position,
+                                    hint: "use \(String(repeating: "#", count: previous + 1)) here so screen readers can follow the outline"))
+            }
+            previous = max(heading.level, 1)
+        }
+        for link in md.links {
+            let position = parsed.position(bodyLine: link.line, column: link.column)
+            let text = link.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if link.isImage {
+                if text.isEmpty {
+                    out.append(.error("image without alt text", at: position,
+                                      hint: "describe the image between the brackets: ![Deltagare vid dialogmötet](bild.jpg)"))
+                }
+            } else if text.isEmpty {
+                out.append(.warning("link without text", at: position, hint: "write what the link leads to between the brackets"))
+            } else if vagueLinkTexts.contains(text.lowercased()) {
+                out.append(.warning("link text '\(text)' does not say where it leads", at: position,
+                                    hint: "name the target instead, e.g. [anmälan till dialogmötet](…)"))
+            }
+        }
+        if !unsafeHTML {
+            for raw in md.escapedHTML {
+                out.append(.warning("raw HTML is shown as text", at: parsed.position(bodyLine: raw.line, column: raw.column),
+                                    hint: "write it in Markdown, or set 'unsafe_html: true' in site.yml"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,204 @@
+import Content
+import Markdown
+
+/// The link stage: resolves every reference in front matter and every link in a body, records
+/// backlinks, and reports what does not resolve with the closest id as a hint.
+public enum Linker {
+    public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry],
+                            now: Day) -> (SiteGraph, [Diagnostic]) {
+        let provisional = SiteGraph(config: config, routes: routes, documents: documents, glossary: glossary, now: now, backlinks: [:])
+        var resolver = ReferenceResolver(graph: provisional)
+        for parsed in provisional.documents {
+            resolver.resolveFrontMatter(parsed)
+            resolver.resolveBodyLinks(parsed)
+        }
+        for entry in glossary {
+            if let group = entry.group { resolver.expect(.group, group, from: nil, relation: .glossary) }
+        }
+        resolver.checkInitialsAreUnique()
+        var backlinks: [String: [Backlink]] = [:]
+        for (key, links) in resolver.backlinks { backlinks[key] = Array(Set(links)).sorted() }
+        let graph = SiteGraph(config: config, routes: routes, documents: provisional.documents, glossary: glossary, now: now,
+                              backlinks: backlinks)
+        return (graph, resolver.diagnostics)
+    }
+}
+
+struct ReferenceResolver {
+    let graph: SiteGraph
+    var diagnostics: [Diagnostic] = []
+    var backlinks: [String: [Backlink]] = [:]
+
+    init(graph: SiteGraph) { self.graph = graph }
+
+    static let kindWords: [Kind: String] = [
+        .meeting: "meeting", .organisation: "organisation", .person: "person", .group: "group",
+        .plan: "plan", .report: "report", .news: "news item", .page: "page",
+    ]
+
+    /// Resolves an id of `kind`; records a backlink from `source` or an error with the closest id.
+    @discardableResult
+    mutating func expect(_ kind: Kind, _ reference: Located<String>, from source: Document?, relation: Relation,
+                         allowInitials: Bool = false) -> ParsedDocument? {
+        let found = kind == .person ? graph.person(reference.value, allowInitials: allowInitials)
+                                    : graph.document(kind, reference.value)
+        guard let found else {
+            var candidates = graph.ids(of: kind)
+            if allowInitials {
+                candidates += graph.documents(of: .person).compactMap { $0.document.person?.initials?.value }
+            }
+            let what = ReferenceResolver.kindWords[kind]!
+            let known = candidates.isEmpty ? "there are no \(what) pages yet (content/\(kind.folder)/)" : nil
+            diagnostics.append(.error("unknown \(what) '\(reference.value)'", at: reference.position,
+                                      hint: Closest.hint(reference.value, in: candidates) ?? known
+                                        ?? "add content/\(kind.folder)/\(Identifier.slug(reference.value)).md or correct the id"))
+            return nil
+        }
+        if let source, found.document.key != source.key {
+            backlinks[found.document.key, default: []].append(Backlink(source: source.key, relation: relation))
+        }
+        return found
+    }
+
+    mutating func expectArea(_ reference: Located<String>, from source: Document?, relation: Relation, plan: String? = nil) {
+        guard let (planDoc, _) = graph.area(reference.value, preferring: plan) else {
+            let bare = !reference.value.contains("#")
+            let ambiguous = bare && graph.areaReferences.filter { $0.hasSuffix("#" + reference.value) }.count > 1
+            diagnostics.append(.error(ambiguous ? "area '\(reference.value)' exists in several plans" : "unknown plan area '\(reference.value)'",
+                                      at: reference.position,
+                                      hint: ambiguous ? "write it as plan-id#\(reference.value)"
+                                        : Closest.hint(reference.value, in: graph.areaReferences + graph.areaReferences.map { String($0.split(separator: "#")[1]) })
+                                            ?? "areas are written plan-id#area-id"))
+            return
+        }
+        if let source {
+            backlinks[planDoc.document.key, default: []].append(Backlink(source: source.key, relation: relation))
+        }
+    }
+
+    mutating func expectNamed(_ reference: Located<String>, in list: [SiteConfig.Named], what: String, key: String) {
+        guard !list.contains(where: { $0.id == reference.value }) else { return }
+        diagnostics.append(.error("unknown \(what) '\(reference.value)'", at: reference.position,
+                                  hint: Closest.hint(reference.value, in: list.map(\.id))
+                                    ?? (list.isEmpty ? "site.yml has no '\(key)'" : "known: \(list.map(\.id).joined(separator: ", "))")))
+    }
+
+    mutating func resolveFrontMatter(_ parsed: ParsedDocument) {
+        let doc = parsed.document
+        switch doc.payload {
+        case .meeting(let m):
+            if let group = m.group { expect(.group, group, from: doc, relation: .meetingGroup) }
+            for a in m.attendees { expect(.person, a.person, from: doc, relation: .attended) }
+            for g in m.guests { expect(.person, g.person, from: doc, relation: .guest) }
+            for d in m.decisions { if let area = d.area { expectArea(area, from: doc, relation: .decisionArea) } }
+            for a in m.actions {
+                if let owner = a.owner { expect(.person, owner, from: doc, relation: .ownsAction, allowInitials: true) }
+                if let area = a.area { expectArea(area, from: doc, relation: .actionArea) }
+            }
+            if let r = m.recordedBy { expect(.person, r, from: doc, relation: .recorded, allowInitials: true) }
+            for a in m.approvedBy { expect(.person, a, from: doc, relation: .approved, allowInitials: true) }
+            var seen = Set<String>()
+            for a in m.attendees + m.guests where !seen.insert(a.person.value).inserted {
+                diagnostics.append(.warning("'\(a.person.value)' is listed twice", at: a.person.position))
+            }
+            for score in m.scores {
+                if score.values.isEmpty {
+                    diagnostics.append(.error("'\(score.option)' has no values", at: score.position))
+                } else if let written = score.writtenMean, let mean = Scores.roundedMean(score.values),
+                          abs(written.value - mean) > 0.05 + 1e-9 {
+                    diagnostics.append(.error("the written mean \(Scores.number(written.value)) of '\(score.option)' disagrees with its values (mean \(Scores.decimalComma(mean)))",
+                                              at: written.position, hint: "remove 'mean': okc computes it from 'values'"))
+                }
+            }
+        case .organisation(let o):
+            for c in o.categories { expectNamed(c, in: graph.config.categories, what: "category", key: "categories") }
+            for s in o.subregions { expectNamed(s, in: graph.config.subregions, what: "subregion", key: "subregions") }
+            if let parent = o.parent {
+                if parent.value == doc.id {
+                    diagnostics.append(.error("an organisation cannot be its own parent", at: parent.position))
+                } else {
+                    expect(.organisation, parent, from: doc, relation: .parent)
+                }
+            }
+        case .person(let p):
+            if let org = p.organisation { expect(.organisation, org, from: doc, relation: .worksAt) }
+            for role in p.roles {
+                expect(.group, role.group, from: doc, relation: .role)
+                if let org = role.organisation { expect(.organisation, org, from: doc, relation: .roleOrganisation) }
+            }
+            if let s = p.succeeded {
+                if s.value == doc.id {
+                    diagnostics.append(.error("a person cannot succeed themselves", at: s.position))
+                } else {
+                    expect(.person, s, from: doc, relation: .succeeded)
+                }
+            }
+        case .report(let r):
+            if let g = r.responsible { expect(.group, g, from: doc, relation: .responsible) }
+            if let o = r.officer { expect(.person, o, from: doc, relation: .officer) }
+            if let p = r.plan { expect(.plan, p, from: doc, relation: .followsPlan) }
+            let anchors = Set(parsed.markdown.headings.map(\.anchor))
+            for chapter in r.chapters {
+                if !anchors.contains(chapter.heading.value) {
+                    diagnostics.append(.error("no heading with the anchor '\(chapter.heading.value)' in this report", at: chapter.heading.position,
+                                              hint: Closest.hint(chapter.heading.value, in: anchors.sorted()) ?? "use the anchor of a heading of the body"))
+                }
+                expectArea(chapter.area, from: doc, relation: .chapterArea, plan: r.plan?.value)
+            }
+        case .group, .plan, .news, .page:
+            break
+        }
+    }
+
+    mutating func resolveBodyLinks(_ parsed: ParsedDocument) {
+        let doc = parsed.document
+        for link in parsed.markdown.links {
+            let position = parsed.position(bodyLine: link.line, column: link.column)
+            if let scheme = URLCheck.scheme(of: link.url), !URLCheck.isSafeInBody(link.url) {
+                diagnostics.append(.error("links with '\(scheme):' are not allowed", at: position,
+                                          hint: "link to a web address (https://…) or to another .md file"))
+                continue
+            }
+            switch graph.routes.target(of: link.url, from: doc.path) {
+            case .external:
+                continue
+            case .missing(let reason):
+                if link.url.isEmpty || link.url == "#" { continue } // placeholder links are the placeholder check's business
+                let candidates = graph.documents.map { Routes.relative(from: String(doc.path.split(separator: "/").dropLast().joined(separator: "/")) + "/", to: $0.document.path) }
+                diagnostics.append(.error("broken link '\(link.url)': \(reason)", at: position,
+                                          hint: Closest.hint(Routes.splitAnchor(link.url).0, in: candidates) ?? "link to another page by its .md file, e.g. ../meetings/2024-08-19-ros.md"))
+            case .sameDocument(let anchor):
+                checkAnchor(anchor, in: parsed, at: position, written: link.url)
+            case .page(let key, let anchor):
+                guard let target = graph.document(key) else { continue }
+                if key != doc.key {
+                    backlinks[key, default: []].append(Backlink(source: doc.key, relation: .link))
+                }
+                if let anchor { checkAnchor(anchor, in: target, at: position, written: link.url) }
+            case .file:
+                continue
+            }
+        }
+    }
+
+    mutating func checkAnchor(_ anchor: String, in target: ParsedDocument, at position: SourcePosition, written: String) {
+        guard !anchor.isEmpty else { return }
+        let anchors = target.markdown.headings.map(\.anchor)
+        if anchors.contains(anchor) { return }
+        diagnostics.append(.error("no heading '#\(anchor)' in \(target.document.path)", at: position,
+                                  hint: Closest.hint(anchor, in: anchors) ?? (anchors.isEmpty ? "that page has no headings" : "its headings: \(anchors.prefix(8).joined(separator: ", "))")))
+    }
+
+    mutating func checkInitialsAreUnique() {
+        var first: [String: Document] = [:]
+        for parsed in graph.documents(of: .person) {
+            guard let initials = parsed.document.person?.initials else { continue }
+            if let other = first[initials.value] {
+                diagnostics.append(.error("initials '\(initials.value)' are already used by \(other.id)", at: initials.position,
+                                          hint: "initials must tell people apart; add a letter"))
+            } else {
+                first[initials.value] = parsed.document
+            }
+        }
+    }
+}

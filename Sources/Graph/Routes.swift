@@ -1,0 +1,139 @@
+import Content
+
+/// Where every page and file lands on the site, and how a link written in a source file maps to it.
+/// Built from file paths alone, so links can be rewritten while bodies are rendered.
+public struct Routes: Sendable {
+    public enum Target: Sendable, Hashable {
+        /// A page, by its document key, with the anchor written after `#`.
+        case page(key: String, anchor: String?)
+        /// A file copied from `content/`, by its output path.
+        case file(String)
+        /// An anchor on the same page.
+        case sameDocument(anchor: String)
+        /// Not something okc checks (outside addresses, mail).
+        case external
+        /// A relative link whose target does not exist; the text says what was looked for.
+        case missing(String)
+    }
+
+    public let config: SiteConfig
+    /// Source path → document key, for every page that will be built.
+    private let pageKeys: [String: String]
+    /// Document key → output folder (`moten/2024-08-19-ros/`).
+    private let folders: [String: String]
+    /// Source path of a non-Markdown file under `content/` → its output path.
+    private let files: [String: String]
+
+    public static let filesFolder = "filer"
+
+    public init(config: SiteConfig, documents: [(kind: Kind, id: String, path: String)], contentFiles: [String]) {
+        self.config = config
+        var keys: [String: String] = [:]
+        var folders: [String: String] = [:]
+        for doc in documents {
+            let key = "\(doc.kind.rawValue)/\(doc.id)"
+            keys[doc.path] = key
+            let section = config.section(doc.kind)
+            folders[key] = section.isEmpty ? "\(doc.id)/" : "\(section)/\(doc.id)/"
+        }
+        self.pageKeys = keys
+        self.folders = folders
+        var files: [String: String] = [:]
+        for path in contentFiles where path.hasPrefix("content/") {
+            files[path] = Routes.filesFolder + "/" + path.dropFirst("content/".count)
+        }
+        self.files = files
+    }
+
+    /// The output folder of a page, relative to the site root, ending in `/` (`""` for the home page).
+    public func folder(ofKey key: String) -> String? { folders[key] }
+
+    /// The output folder of a section's list page (`moten/`).
+    public func sectionFolder(_ kind: Kind) -> String {
+        let section = config.section(kind)
+        return section.isEmpty ? "" : section + "/"
+    }
+
+    /// Absolute URL of an output folder or file, for feeds, sitemaps and canonical links.
+    public func absoluteURL(_ outputPath: String) -> String { config.baseURL + outputPath }
+
+    /// A link from the page whose output folder is `from` to `to` (both relative to the site root),
+    /// written relative so the site works under any base path, on a preview server and from disk.
+    public static func relative(from: String, to: String) -> String {
+        let depth = from.split(separator: "/").count
+        let up = String(repeating: "../", count: depth)
+        let link = up + to
+        return link.isEmpty ? "./" : link
+    }
+
+    /// What a link written in the source file `sourcePath` points at.
+    public func target(of url: String, from sourcePath: String) -> Target {
+        if url.isEmpty { return .missing("the link has no target") }
+        if URLCheck.scheme(of: url) != nil || url.hasPrefix("//") { return .external }
+        let (pathPart, anchor) = Routes.splitAnchor(url)
+        if pathPart.isEmpty {
+            return .sameDocument(anchor: anchor ?? "")
+        }
+        if pathPart.hasPrefix("/") { return .external }
+        guard let resolved = Routes.resolve(pathPart.removingPercentEncodingSafe, relativeTo: sourcePath) else {
+            return .missing("'\(pathPart)' leads outside the site folder")
+        }
+        if let key = pageKeys[resolved] { return .page(key: key, anchor: anchor) }
+        if let file = files[resolved] { return .file(file) }
+        return .missing("no page or file '\(resolved)'")
+    }
+
+    /// The URL to write in the HTML of a page whose output folder is `fromFolder`, or nil to keep it.
+    public func rewrite(_ url: String, from sourcePath: String, fromFolder: String) -> String? {
+        switch target(of: url, from: sourcePath) {
+        case .page(let key, let anchor):
+            guard let folder = folders[key] else { return nil }
+            return Routes.relative(from: fromFolder, to: folder) + (anchor.map { "#" + $0 } ?? "")
+        case .file(let output):
+            return Routes.relative(from: fromFolder, to: output)
+        default:
+            return nil
+        }
+    }
+
+    static func splitAnchor(_ url: String) -> (String, String?) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
+        return (String(url[..<hash]), String(url[url.index(after: hash)...]).removingPercentEncodingSafe)
+    }
+
+    /// Joins a relative path onto the folder of `sourcePath`; nil if `..` climbs above the site root.
+    static func resolve(_ relative: String, relativeTo sourcePath: String) -> String? {
+        var parts = sourcePath.split(separator: "/").map(String.init)
+        parts.removeLast()
+        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+extension String {
+    /// Percent-decoding that leaves malformed input as written.
+    var removingPercentEncodingSafe: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var utf8 = Array(self.utf8)[...]
+        while let byte = utf8.first {
+            if byte == UInt8(ascii: "%"), utf8.count >= 3,
+               let value = UInt8(String(decoding: utf8.dropFirst().prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(3)
+            } else {
+                bytes.append(byte)
+                utf8 = utf8.dropFirst()
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}

@@ -1,0 +1,51 @@
+/// Gives headings their anchor ids in cmark's HTML. cmark cannot set attributes itself, so the page is
+/// rendered with source positions (`data-sourcepos="3:1-3:12"`): a heading's start line finds its anchor,
+/// and every other position attribute is removed.
+enum HeadingIDs {
+    static let marker = Array(" data-sourcepos=\"".utf8)
+
+    static func apply(_ html: String, anchors: [Int: String]) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == marker[0], matches(bytes, at: i) {
+                let valueStart = i + marker.count
+                var end = valueStart
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                let isHeading = out.count >= 3 && out[out.count - 3] == UInt8(ascii: "<") && out[out.count - 2] == UInt8(ascii: "h")
+                    && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(out[out.count - 1])
+                if isHeading, let line = Int(String(decoding: bytes[valueStart..<end].prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self)),
+                   let anchor = anchors[line] {
+                    out += Array(" id=\"".utf8) + Array(escapeAttribute(anchor).utf8) + [UInt8(ascii: "\"")]
+                }
+                i = end + 1
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func matches(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index + marker.count <= bytes.count else { return false }
+        for k in 0..<marker.count where bytes[index + k] != marker[k] { return false }
+        return true
+    }
+
+    static func escapeAttribute(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

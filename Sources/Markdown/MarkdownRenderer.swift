@@ -1,0 +1,48 @@
+import CMark
+
+/// The only code that calls cmark-gfm. Pointers never leave `render`; it returns Sendable values.
+public enum MarkdownRenderer {
+    /// Parses `body` with the GFM extensions, rewrites link targets through `rewrite` (return nil to keep
+    /// a URL as written), escapes raw HTML unless allowed, and renders HTML with GitHub-style heading ids.
+    public static func render(_ body: String, options: MarkdownOptions = MarkdownOptions(),
+                              rewrite: (String) -> String? = { _ in nil }) -> RenderedMarkdown {
+        _ = CMarkSession.registered
+        // Source positions let the post-pass find each heading's tag; tables use style attributes
+        // because the default align= attributes are invalid HTML5.
+        var flags = CMARK_OPT_SOURCEPOS | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_FOOTNOTES
+        if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
+
+        guard let parser = cmark_parser_new(flags) else { fatalError("cmark_parser_new failed: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in CMarkSession.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var utf8 = Array(body.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        utf8 = []
+        CMarkSession.finishLock.lock()
+        let document = cmark_parser_finish(parser)
+        CMarkSession.finishLock.unlock()
+        guard let document else { fatalError("cmark_parser_finish failed: out of memory") }
+        defer { cmark_node_free(document) }
+
+        var walk = TreeWalk(options: options)
+        walk.run(document, rewrite: rewrite)
+        walk.replaceRawHTML()
+
+        guard let rendered = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
+            fatalError("cmark_render_html failed: out of memory")
+        }
+        let html = String(cString: rendered)
+        free(rendered)
+        return RenderedMarkdown(html: HeadingIDs.apply(html, anchors: walk.anchorsByLine),
+                                headings: walk.headings, links: walk.links, escapedHTML: walk.escapedHTML,
+                                plainText: walk.plainText)
+    }
+}

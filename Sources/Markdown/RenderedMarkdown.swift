@@ -1,0 +1,37 @@
+/// What the Markdown stage learns from a body: its HTML and the facts later stages check.
+/// Lines are lines of the body (1 = the body's first line); the caller adds the body's offset.
+public struct RenderedMarkdown: Sendable, Hashable {
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var text: String
+        public var anchor: String
+        public var line: Int
+    }
+
+    public struct Link: Sendable, Hashable {
+        public var url: String
+        public var text: String
+        public var line: Int
+        public var column: Int
+        public var isImage: Bool
+    }
+
+    public struct RawHTML: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+    }
+
+    public var html: String
+    public var headings: [Heading]
+    /// Every link and image as written, in document order (before rewriting).
+    public var links: [Link]
+    /// Raw HTML that was escaped because the site does not allow it.
+    public var escapedHTML: [RawHTML]
+    /// Plain text of the body, for summaries and search.
+    public var plainText: String
+}
+
+public struct MarkdownOptions: Sendable, Hashable {
+    public var unsafeHTML: Bool
+    public init(unsafeHTML: Bool = false) { self.unsafeHTML = unsafeHTML }
+}

@@ -1,0 +1,111 @@
+import CMark
+import Content
+
+/// One pass over a parsed document: collects headings, links and text, rewrites link targets,
+/// and notes raw HTML to escape. Structural changes wait until the walk is over (`replaceRawHTML`),
+/// because cmark's iterator must not see nodes vanish under it.
+struct TreeWalk {
+    let options: MarkdownOptions
+
+    var headings: [RenderedMarkdown.Heading] = []
+    var links: [RenderedMarkdown.Link] = []
+    var escapedHTML: [RenderedMarkdown.RawHTML] = []
+    var anchorsByLine: [Int: String] = [:]
+    var plainText = ""
+
+    private var slugger = Slugger()
+    private var headingText: String?
+    private var headingLine = 0
+    private var headingLevel = 0
+    private var openLinks: [(index: Int, text: String)] = []
+    private var rawNodes: [OpaquePointer] = []
+
+    init(options: MarkdownOptions) {
+        self.options = options
+    }
+
+    mutating func run(_ document: OpaquePointer, rewrite: (String) -> String?) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+            switch type {
+            case CMARK_NODE_HEADING:
+                if entering {
+                    headingText = ""
+                    headingLine = Int(cmark_node_get_start_line(node))
+                    headingLevel = Int(cmark_node_get_heading_level(node))
+                } else if let text = headingText {
+                    let anchor = slugger.anchor(for: text)
+                    headings.append(.init(level: headingLevel, text: text, anchor: anchor, line: headingLine))
+                    anchorsByLine[headingLine] = anchor
+                    headingText = nil
+                }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering {
+                    let url = string(cmark_node_get_url(node))
+                    links.append(.init(url: url, text: "", line: Int(cmark_node_get_start_line(node)),
+                                       column: Int(cmark_node_get_start_column(node)), isImage: type == CMARK_NODE_IMAGE))
+                    openLinks.append((links.count - 1, ""))
+                    if !URLCheck.isSafeInBody(url) {
+                        cmark_node_set_url(node, "")
+                    } else if let replacement = rewrite(url) {
+                        cmark_node_set_url(node, replacement)
+                    }
+                } else if let open = openLinks.popLast() {
+                    links[open.index].text = open.text
+                }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                addText(string(cmark_node_get_literal(node)))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                addText(" ")
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
+                if !entering || type == CMARK_NODE_CODE_BLOCK {
+                    if type == CMARK_NODE_CODE_BLOCK { plainText += string(cmark_node_get_literal(node)) }
+                    plainText += "\n"
+                }
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                if !options.unsafeHTML {
+                    escapedHTML.append(.init(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+                    rawNodes.append(node)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func addText(_ text: String) {
+        plainText += text
+        if headingText != nil { headingText! += text }
+        for i in openLinks.indices { openLinks[i].text += text }
+    }
+
+    /// Replaces each raw HTML node by text showing the same characters, so editors see what they wrote
+    /// instead of a silent "raw HTML omitted" comment.
+    mutating func replaceRawHTML() {
+        for node in rawNodes {
+            let literal = cmark_node_get_literal(node)
+            let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+            guard let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_literal(text, literal)
+            if isBlock {
+                guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { cmark_node_free(text); continue }
+                cmark_node_append_child(paragraph, text)
+                cmark_node_insert_before(node, paragraph)
+            } else {
+                cmark_node_insert_before(node, text)
+            }
+            cmark_node_free(node)
+        }
+        rawNodes = []
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

@@ -1,0 +1,45 @@
+import Content
+import Graph
+
+/// The list page of a section: meetings by upcoming and year, signatories A–Ö, the rest by date or name.
+enum SectionView {
+    static func context(_ view: ViewContext, kind: Kind) -> [String: Any] {
+        let docs = view.graph.documents(of: kind).map(\.document)
+        var c: [String: Any] = ["kind": kind.rawValue, "count": String(docs.count)]
+        switch kind {
+        case .meeting:
+            let upcoming = docs.filter { view.graph.isUpcoming($0) }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+            let past = docs.filter { !view.graph.isUpcoming($0) }.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
+            c["upcoming"] = upcoming.map { meetingItem(view, $0) }
+            var years: [(Int, [Document])] = []
+            for doc in past {
+                if years.last?.0 == doc.date!.year { years[years.count - 1].1.append(doc) } else { years.append((doc.date!.year, [doc])) }
+            }
+            c["years"] = years.map { ["year": String($0.0), "items": $0.1.map { meetingItem(view, $0) }] }
+        case .organisation:
+            let sorted = docs.sorted { SwedishOrder.less($0.title, $1.title) }
+            var letters: [(String, [Document])] = []
+            for doc in sorted {
+                let letter = SwedishOrder.initial(doc.title)
+                if letters.last?.0 == letter { letters[letters.count - 1].1.append(doc) } else { letters.append((letter, [doc])) }
+            }
+            c["letters"] = letters.map { ["letter": $0.0, "items": $0.1.map(view.link)] }
+            if let reported = view.graph.config.signatoriesReported {
+                c["reported"] = ["count": String(reported.count), "date": view.strings.date(reported.date), "source": reported.source ?? ""]
+            }
+        case .news, .report:
+            c["items"] = docs.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.map(view.link)
+        default:
+            c["items"] = docs.sorted { SwedishOrder.less($0.title, $1.title) }.map(view.link)
+        }
+        return c
+    }
+
+    static func meetingItem(_ view: ViewContext, _ doc: Document) -> [String: Any] {
+        var item = view.link(doc)
+        if let type = doc.meeting?.type { item["type"] = view.strings["meeting_type_\(type)"] }
+        if let location = doc.meeting?.location { item["location"] = location }
+        if let start = doc.meeting?.start { item["time"] = doc.meeting?.end.map { "\(start)–\($0)" } ?? start }
+        return item
+    }
+}

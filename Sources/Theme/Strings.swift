@@ -1,0 +1,33 @@
+import Content
+import Graph
+
+/// Reader-facing words, all from the theme's strings file: Swift code holds no Swedish.
+public struct Strings: Sendable {
+    public let table: [String: String]
+
+    /// Keys the Swift side of the theme asks for; templates may use any other key through `t`.
+    public static let required: [String] =
+        (1...12).map { "month_\($0)" } + Kind.allCases.map { "section_\($0.rawValue)" } + Kind.allCases.map { "kind_\($0.rawValue)" }
+        + Meeting.types.map { "meeting_type_\($0)" } + Meeting.Status.allCases.map { "status_\($0.rawValue)" }
+        + Person.sides.map { "side_\($0)" } + Relation.allCases.map { "relation_\($0.rawValue)" }
+        + Plan.statuses.map { "plan_status_\($0)" } + Plan.areaKinds.map { "area_kind_\($0)" }
+        + ["home", "not_found_title", "all_subregions"]
+
+    public init(_ table: [String: String]) { self.table = table }
+
+    /// Keys the theme's Swift code needs but the strings file lacks.
+    public var missing: [String] { Strings.required.filter { table[$0] == nil } }
+
+    public subscript(_ key: String) -> String { table[key] ?? key }
+
+    /// `19 augusti 2024`.
+    public func date(_ day: Day) -> String { "\(day.day) \(self["month_\(day.month)"]) \(day.year)" }
+
+    /// `maj 2024`, `2024` or a full date, as precise as the source.
+    public func date(_ day: FuzzyDay) -> String {
+        if let d = day.day, let m = day.month, let full = Day(year: day.year, month: m, day: d) { return date(full) }
+        if let m = day.month { return "\(self["month_\(m)"]) \(day.year)" }
+        return "\(day.year)"
+    }
+}
+

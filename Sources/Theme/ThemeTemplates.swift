@@ -1,0 +1,51 @@
+import Content
+import Mustache
+
+/// The compiled templates of a theme. Parse errors become diagnostics naming the template file and line.
+public struct ThemeTemplates: Sendable {
+    public let library: MustacheLibrary
+    public let names: Set<String>
+
+    /// Every page kind renders through one of these; a theme that lacks one cannot build.
+    public static let required = ["base", "home", "list", "page", "meeting", "organisation", "person", "group", "plan", "report", "news", "404"]
+
+    /// `sources` maps a template's name (`meeting`) to its path from the site root and its text.
+    public static func compile(_ sources: [String: (path: String, text: String)], diagnostics: inout [Diagnostic]) -> ThemeTemplates? {
+        var library = MustacheLibrary()
+        var failed = false
+        for name in sources.keys.sorted() {
+            let source = sources[name]!
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                failed = true
+                diagnostics.append(.error("template error: \(describe(error.error))",
+                                          at: SourcePosition(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                                          hint: "check that every {{#section}} is closed by {{/section}} with the same name"))
+            } catch {
+                failed = true
+                diagnostics.append(.error("template error: \(error)", at: .file(source.path)))
+            }
+        }
+        for name in required where sources[name] == nil {
+            failed = true
+            diagnostics.append(.error("the theme has no template '\(name)'", at: .file("theme/templates/\(name).mustache"),
+                                      hint: "add theme/templates/\(name).mustache or remove the site's override folder"))
+        }
+        return failed ? nil : ThemeTemplates(library: library, names: Set(sources.keys))
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: return "a section is closed with another name than it was opened with"
+        case .unfinishedName: return "a tag is not finished with '}}'"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "invalid delimiter change"
+        default: return "\(error)"
+        }
+    }
+
+    public func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

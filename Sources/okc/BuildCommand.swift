@@ -1,0 +1,33 @@
+import ArgumentParser
+import Build
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check the site and write it to the output folder.",
+        discussion: "The new site is written beside the output folder and swapped in only when the build succeeds: a failed build leaves the previous site exactly as it was."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the site. Default: <site>/site.", valueName: "dir"))
+    var output: String?
+
+    func run() throws {
+        let options = try site.buildOptions(output: output ?? site.site + "/site")
+        try Report.finish(Site.build(options), verb: "build")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check everything a build checks, and write nothing."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        try Report.finish(Site.build(try site.buildOptions(output: nil)), verb: "check")
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct OKC: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "okc",
+        abstract: "Builds the agreement's website from Markdown files with YAML front matter.",
+        discussion: "Run it in a site folder (site.yml, content/, theme/). Every mistake is reported at file:line:col.",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}

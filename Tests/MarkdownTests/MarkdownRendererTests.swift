@@ -1,0 +1,82 @@
+import Testing
+@testable import Markdown
+
+@Suite struct MarkdownRendererTests {
+    @Test func headingsGetGitHubAnchors() {
+        let result = MarkdownRenderer.render("# Öppna möten\n\n## Prioriteringar 2024!\n\n## Prioriteringar 2024\n\n### Vad händer? (Höst)\n")
+        #expect(result.headings.map(\.anchor) == ["öppna-möten", "prioriteringar-2024", "prioriteringar-2024-1", "vad-händer-höst"])
+        #expect(result.headings.map(\.line) == [1, 3, 5, 7])
+        #expect(result.html.contains("<h2 id=\"prioriteringar-2024\">Prioriteringar 2024!</h2>"))
+        #expect(result.html.contains("<h2 id=\"prioriteringar-2024-1\">"))
+        #expect(!result.html.contains("data-sourcepos"))
+    }
+
+    @Test func slugMatchesGitHubForRepeatsAndPunctuation() {
+        var slugger = Slugger()
+        #expect(slugger.anchor(for: "Mål & syfte") == "mål--syfte")
+        #expect(slugger.anchor(for: "Mål & syfte") == "mål--syfte-1")
+        #expect(slugger.anchor(for: "Mål & syfte") == "mål--syfte-2")
+        #expect(Slugger.slug("IOP-samverkan_2025") == "iop-samverkan_2025")
+    }
+
+    @Test func linksAreCollectedWithPositionsAndRewritten() {
+        let body = "Intro.\n\nSe [dialogmötet](../meetings/a.md#prioriteringar) och [VGR](https://www.vregion.se/).\n"
+        let result = MarkdownRenderer.render(body) { url in
+            url.hasPrefix("../meetings/a.md") ? "../../moten/a/#prioriteringar" : nil
+        }
+        #expect(result.links.count == 2)
+        #expect(result.links[0] == .init(url: "../meetings/a.md#prioriteringar", text: "dialogmötet", line: 3, column: 4, isImage: false))
+        #expect(result.links[1].url == "https://www.vregion.se/")
+        #expect(result.html.contains("<a href=\"../../moten/a/#prioriteringar\">dialogmötet</a>"))
+        #expect(result.html.contains("<a href=\"https://www.vregion.se/\">VGR</a>"))
+    }
+
+    @Test func rawHTMLIsEscapedUnlessAllowed() {
+        let body = "Hej <script>alert(1)</script> där.\n\n<div onclick=\"x()\">block</div>\n"
+        let safe = MarkdownRenderer.render(body)
+        #expect(!safe.html.contains("<script>"))
+        #expect(safe.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(safe.html.contains("&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;"))
+        #expect(safe.escapedHTML.map(\.line) == [1, 1, 3])
+        let unsafe = MarkdownRenderer.render("Hej <b>fet</b>.\n", options: .init(unsafeHTML: true))
+        #expect(unsafe.html.contains("<b>fet</b>"))
+        #expect(unsafe.escapedHTML.isEmpty)
+    }
+
+    @Test func unsafeSchemesAreEmptiedEvenWhenHTMLIsAllowed() {
+        for options in [MarkdownOptions(unsafeHTML: false), MarkdownOptions(unsafeHTML: true)] {
+            let result = MarkdownRenderer.render("[x](javascript:alert(1)) [y](JaVa\tscript:alert(2))\n", options: options)
+            #expect(!result.html.lowercased().contains("javascript"))
+            #expect(result.links.count >= 1)
+        }
+    }
+
+    @Test func tablesUseStyleAttributesNotAlign() {
+        let result = MarkdownRenderer.render("| a | b |\n|:--|--:|\n| 1 | 2 |\n")
+        #expect(result.html.contains("<table>"))
+        #expect(result.html.contains("style=\"text-align: left\"") || result.html.contains("style=\"text-align:left\""))
+        #expect(!result.html.contains("align=\""))
+    }
+
+    @Test func extensionsWork() {
+        let result = MarkdownRenderer.render("~~bort~~ och www.example.se\n\n- [x] klart\n")
+        #expect(result.html.contains("<del>bort</del>"))
+        #expect(result.html.contains("<a href=\"http://www.example.se\">www.example.se</a>"))
+        #expect(result.html.contains("checked"))
+    }
+
+    /// cmark_parser_finish flips global tables: without the lock, concurrent renders lose
+    /// strikethrough and autolinks on some pages (docs/cmark-gfm-notes.md).
+    @Test func concurrentRenderingMatchesSerial() async {
+        let bodies = (0..<400).map { "# Sida \($0)\n\n~~struken \($0)~~ och www.example\($0).se samt | a |\n|---|\n| \($0) |\n" }
+        let serial = bodies.map { MarkdownRenderer.render($0).html }
+        let parallel = await withTaskGroup(of: (Int, String).self) { group in
+            for (i, body) in bodies.enumerated() { group.addTask { (i, MarkdownRenderer.render(body).html) } }
+            var out = [String](repeating: "", count: bodies.count)
+            for await (i, html) in group { out[i] = html }
+            return out
+        }
+        #expect(parallel == serial)
+        #expect(serial.allSatisfy { $0.contains("<del>") && $0.contains("<a href=") })
+    }
+}

@@ -1,0 +1,56 @@
+import Content
+import Foundation
+import Testing
+import TestSupport
+@testable import Theme
+
+@Suite struct ThemeTests {
+    @Test func swedishDatesAndOrder() {
+        let strings = Strings((1...12).reduce(into: [:]) { $0["month_\($1)"] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"][$1 - 1] })
+        #expect(strings.date(Day(iso: "2024-08-19")!) == "19 augusti 2024")
+        #expect(strings.date(FuzzyDay("2024-05")!) == "maj 2024")
+        #expect(strings.date(FuzzyDay("2024")!) == "2024")
+        let names = ["Örebro förening", "Ale idrott", "Åmål kultur", "Zeta", "Älvsborg"]
+        #expect(names.sorted(by: SwedishOrder.less) == ["Ale idrott", "Zeta", "Åmål kultur", "Älvsborg", "Örebro förening"])
+        #expect(SwedishOrder.initial("\"Ärligt\" talat") == "Ä")
+    }
+
+    @Test func theBuiltInThemeHasEveryStringTheCodeNeeds() throws {
+        let text = try String(contentsOfFile: FixtureSite.themeFolder + "/strings.yml", encoding: .utf8)
+        var diagnostics: [Diagnostic] = []
+        let strings = Strings(StringTable.decode(text, path: "theme/strings.yml", diagnostics: &diagnostics))
+        #expect(diagnostics.isEmpty)
+        #expect(strings.missing == [])
+    }
+
+    @Test func frontMatterValuesAreEscapedEverywhere() throws {
+                var files = CompleteFixture.files
+        let quoted = "\"<script>alert(1)</script>\\\"'&\""
+        files["content/organisations/ond.md"] = "---\nname: \(quoted)\nsummary: \(quoted)\noffers: [\(quoted)]\n---\n"
+        files["content/meetings/2024-08-19-ros.md"] = files["content/meetings/2024-08-19-ros.md"]!
+            .replacingOccurrences(of: "location: Regionens hus", with: "location: \(quoted)")
+        let site = try FixtureSite(files)
+        #expect(site.build().lines == [])
+        for path in ["site/underskrivare/ond/index.html", "site/underskrivare/index.html", "site/moten/2024-08-19-ros/index.html"] {
+            let html = try #require(site.read(path))
+            #expect(!html.contains("<script>"), "\(path)")
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;"), "\(path)")
+        }
+    }
+
+    @Test func aMissingStringIsAnErrorNamingTheStringsFile() throws {
+        let site = try FixtureSite(["theme/strings.yml": "home: Hem\n"])
+        let lines = site.build().lines
+        #expect(lines.count == 1)
+        #expect(lines[0].hasPrefix("theme/strings.yml: error: the strings file lacks "))
+    }
+
+    @Test func aSiteMayOverrideOneTemplate() throws {
+        var files = CompleteFixture.files
+        files["theme/templates/news.mustache"] = "{{<base}}{{$main}}<h1>NYHET: {{title}}</h1>{{/main}}{{/base}}"
+        let site = try FixtureSite(files)
+        #expect(site.build().lines == [])
+        #expect(site.read("site/aktuellt/2024-08-20-nyhet/index.html")?.contains("<h1>NYHET: Ny ordförande</h1>") == true)
+        #expect(site.read("site/om/index.html")?.contains("<h1>Om överenskommelsen</h1>") == true)
+    }
+}
