@@ -52,7 +52,8 @@ public enum Site {
 
         // parse (with load, page by page on all cores)
         let provisionalRoutes = Routes(config: config, documents: inventory.pages.map { ($0.kind, $0.id, $0.path) }, contentFiles: inventory.assets)
-        let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML)
+        let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML,
+                                              abbreviations: glossary.map { .init($0.abbreviation, $0.expansion) })
         let outcomes = parallelMap(inventory.pages) { DocumentStage.load($0, siteRoot: root, routes: provisionalRoutes, options: markdownOptions) }
         diagnostics += outcomes.flatMap(\.diagnostics)
         let parsed = outcomes.compactMap(\.parsed).filter { options.drafts || !$0.document.draft }

@@ -60,9 +60,13 @@ public struct Routes: Sendable {
     /// A link from the page whose output folder is `from` to `to` (both relative to the site root),
     /// written relative so the site works under any base path, on a preview server and from disk.
     public static func relative(from: String, to: String) -> String {
-        let depth = from.split(separator: "/").count
-        let up = String(repeating: "../", count: depth)
-        let link = up + to
+        let fromParts = from.split(separator: "/")
+        let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
+        // Shared leading folders need no climbing: /delregioner/ links to norr/, not ../delregioner/norr/.
+        var shared = 0
+        while shared < fromParts.count, shared < toParts.count - 1, fromParts[shared] == toParts[shared] { shared += 1 }
+        let up = String(repeating: "../", count: fromParts.count - shared)
+        let link = up + toParts[shared...].joined(separator: "/")
         return link.isEmpty ? "./" : link
     }
 

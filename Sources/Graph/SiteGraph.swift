@@ -16,6 +16,12 @@ public struct SiteGraph: Sendable {
     let index: [String: Int]
     let initials: [String: String]
 
+    /// Computed once per graph; views read them for many pages.
+    public private(set) var decisions: [DecisionEntry] = []
+    public private(set) var actions: [ActionEntry] = []
+    public private(set) var areaFacts: [String: AreaFacts] = [:]
+    public private(set) var matches: [Match] = []
+
     public init(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
                 backlinks: [String: [Backlink]]) {
         self.config = config
@@ -34,6 +40,10 @@ public struct SiteGraph: Sendable {
         }
         self.index = index
         self.initials = initials
+        decisions = computeDecisions()
+        actions = computeActions()
+        areaFacts = computeAreaFacts()
+        matches = Matchmaking.matches(self.documents(of: .organisation).map(\.document))
     }
 
     public func document(_ key: String) -> ParsedDocument? { index[key].map { documents[$0] } }

@@ -35,6 +35,7 @@ public enum MarkdownRenderer {
         var walk = TreeWalk(options: options)
         walk.run(document, rewrite: rewrite)
         walk.replaceRawHTML()
+        walk.markAbbreviations()
 
         guard let rendered = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark_render_html failed: out of memory")

@@ -32,6 +32,21 @@ public struct RenderedMarkdown: Sendable, Hashable {
 }
 
 public struct MarkdownOptions: Sendable, Hashable {
+    public struct Abbreviation: Sendable, Hashable {
+        public var abbreviation: String
+        public var expansion: String
+        public init(_ abbreviation: String, _ expansion: String) {
+            self.abbreviation = abbreviation
+            self.expansion = expansion
+        }
+    }
+
     public var unsafeHTML: Bool
-    public init(unsafeHTML: Bool = false) { self.unsafeHTML = unsafeHTML }
+    /// The first use of each on a page is marked up `<abbr title="expansion">`.
+    public var abbreviations: [Abbreviation]
+
+    public init(unsafeHTML: Bool = false, abbreviations: [Abbreviation] = []) {
+        self.unsafeHTML = unsafeHTML
+        self.abbreviations = abbreviations
+    }
 }

@@ -19,9 +19,11 @@ struct TreeWalk {
     private var headingLevel = 0
     private var openLinks: [(index: Int, text: String)] = []
     private var rawNodes: [OpaquePointer] = []
+    private var abbreviations: AbbreviationMarker
 
     init(options: MarkdownOptions) {
         self.options = options
+        self.abbreviations = AbbreviationMarker(options.abbreviations)
     }
 
     mutating func run(_ document: OpaquePointer, rewrite: (String) -> String?) {
@@ -59,7 +61,11 @@ struct TreeWalk {
                 } else if let open = openLinks.popLast() {
                     links[open.index].text = open.text
                 }
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            case CMARK_NODE_TEXT:
+                let text = string(cmark_node_get_literal(node))
+                addText(text)
+                abbreviations.visit(node, text: text)
+            case CMARK_NODE_CODE:
                 addText(string(cmark_node_get_literal(node)))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 addText(" ")
@@ -84,6 +90,8 @@ struct TreeWalk {
         if headingText != nil { headingText! += text }
         for i in openLinks.indices { openLinks[i].text += text }
     }
+
+    mutating func markAbbreviations() { abbreviations.apply() }
 
     /// Replaces each raw HTML node by text showing the same characters, so editors see what they wrote
     /// instead of a silent "raw HTML omitted" comment.

@@ -8,12 +8,13 @@ enum OrganisationView {
         guard let o = doc.organisation else { return [:] }
         let config = view.graph.config
         var c: [String: Any] = [:]
-        c["categories"] = o.categories.compactMap { ref in config.categories.first { $0.id == ref.value }?.name }
-        if o.allSubregions {
-            c["subregions"] = [view.strings["all_subregions"]]
-        } else {
-            c["subregions"] = o.subregions.compactMap { ref in config.subregions.first { $0.id == ref.value }?.name }
+        let paths = SitePaths(view.strings)
+        c["categories"] = o.categories.compactMap { ref in
+            config.categories.first { $0.id == ref.value }.map { ["title": $0.name, "url": view.url(toFolder: paths.category($0.id))] }
         }
+        let regions = o.allSubregions ? config.subregions : config.subregions.filter { s in o.subregions.contains { $0.value == s.id } }
+        c["subregions"] = regions.map { ["title": $0.name, "url": view.url(toFolder: paths.subregion($0.id))] }
+        c["allSubregions"] = o.allSubregions
         c["website"] = o.website
         c["signed"] = view.date(o.signed)
         c["federation"] = o.federation
@@ -23,6 +24,7 @@ enum OrganisationView {
         c["members"] = members.map { view.link($0.document) }
         c["offers"] = o.offers
         c["seeks"] = o.seeks
-        return c.compactMapValues { $0 }
+        for (key, value) in MatchmakingView.forOrganisation(view, doc) { c[key] = value }
+        return c
     }
 }

@@ -3,6 +3,29 @@ import Graph
 
 /// A person's public roles over time, whom they succeeded, and who succeeded them.
 enum PersonView {
+    /// Roles grouped per body, each body's roles in time order: how a person's mandates changed.
+    static func roleGroups(_ view: ViewContext, _ roles: [Person.Role]) -> [[String: Any]] {
+        var order: [String] = []
+        var byGroup: [String: [Person.Role]] = [:]
+        for role in roles {
+            if byGroup[role.group.value] == nil { order.append(role.group.value) }
+            byGroup[role.group.value, default: []].append(role)
+        }
+        return order.map { id in
+            var group: [String: Any] = ["title": id]
+            if let doc = view.graph.document(.group, id) { group = view.link(doc.document) }
+            let sorted = byGroup[id]!.sorted { ($0.from?.earliest ?? Day(year: 1, month: 1, day: 1)!) < ($1.from?.earliest ?? Day(year: 1, month: 1, day: 1)!) }
+            group["roles"] = sorted.map { role -> [String: Any] in
+                var item: [String: Any] = ["role": role.role]
+                if let from = role.from { item["from"] = view.strings.date(from) }
+                if let to = role.to { item["to"] = view.strings.date(to) }
+                if let org = role.organisation.flatMap({ view.graph.document(.organisation, $0.value) }) { item["organisation"] = view.link(org.document) }
+                return item
+            }
+            return group
+        }
+    }
+
     static func context(_ view: ViewContext, _ parsed: ParsedDocument) -> [String: Any] {
         let doc = parsed.document
         guard let p = doc.person else { return [:] }
@@ -11,17 +34,18 @@ enum PersonView {
         c["side"] = p.side.map { view.strings["side_\($0)"] }
         c["jobTitle"] = p.title
         if let org = p.organisation.flatMap({ view.graph.document(.organisation, $0.value) }) { c["organisation"] = view.link(org.document) }
-        c["roles"] = p.roles.map { role -> [String: Any] in
-            var item: [String: Any] = ["role": role.role]
-            if let group = view.graph.document(.group, role.group.value) { item["group"] = view.link(group.document) }
-            if let from = role.from { item["from"] = view.strings.date(from) }
-            if let to = role.to { item["to"] = view.strings.date(to) }
-            if let org = role.organisation.flatMap({ view.graph.document(.organisation, $0.value) }) { item["organisation"] = view.link(org.document) }
-            return item
-        }
+        c["roleGroups"] = roleGroups(view, p.roles)
         if let s = p.succeeded.flatMap({ view.graph.document(.person, $0.value) }) { c["succeeded"] = view.link(s.document) }
         let successors = view.graph.documents(of: .person).filter { $0.document.person?.succeeded?.value == doc.id }
         c["successors"] = successors.map { view.link($0.document) }
-        return c.compactMapValues { $0 }
+        let backlinks = view.graph.backlinks[doc.key] ?? []
+        func meetings(_ relations: Set<Relation>) -> [[String: Any]] {
+            backlinks.filter { relations.contains($0.relation) }.compactMap { view.graph.document($0.source)?.document }
+                .filter { $0.kind == .meeting }.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.map(view.link)
+        }
+        c["attended"] = meetings([.attended, .guest])
+        c["recorded"] = meetings([.recorded, .approved])
+        c["tasks"] = view.graph.actions.filter { $0.ownerKey == doc.key }.map { RegisterViews.item(view, $0) }
+        return c
     }
 }

@@ -9,12 +9,23 @@ enum PlanView {
         if let from = p.from { c["period"] = p.to.map { "\(from)–\($0)" } ?? "\(from)–" }
         c["decided"] = p.decided
         c["status"] = p.status.map { view.strings["plan_status_\($0)"] }
+        let allFacts = view.graph.areaFacts
         c["areas"] = p.areas.map { area -> [String: Any] in
             var item: [String: Any] = ["id": area.id.value, "title": area.title]
             if let kind = area.kind { item["kind"] = view.strings["area_kind_\(kind)"] }
             if let summary = area.summary { item["summary"] = summary }
+            let facts = allFacts["\(parsed.document.id)#\(area.id.value)"] ?? AreaFacts()
+            item["decisions"] = facts.decisions.map { ["text": $0.decision.text, "meeting": view.link($0.meeting)] as [String: Any] }
+            item["actions"] = facts.actions.map { RegisterViews.item(view, $0) }
+            item["meetings"] = facts.meetings.map(view.link)
+            item["chapters"] = facts.chapters.map { ["title": $0.title, "url": view.url($0.report) + "#" + $0.anchor, "report": $0.report.title] }
+            if !facts.actions.isEmpty {
+                item["progress"] = ["done": String(facts.doneCount), "total": String(facts.actions.count),
+                                    "percent": String(facts.doneCount * 100 / facts.actions.count),
+                                    "cancelled": facts.cancelledCount > 0 ? String(facts.cancelledCount) : ""]
+            }
             return item
         }
-        return c.compactMapValues { $0 }
+        return c
     }
 }

@@ -5,7 +5,7 @@ import Graph
 enum SectionView {
     static func context(_ view: ViewContext, kind: Kind) -> [String: Any] {
         let docs = view.graph.documents(of: kind).map(\.document)
-        var c: [String: Any] = ["kind": kind.rawValue, "count": String(docs.count)]
+        var c: [String: Any] = ["kind": kind.rawValue, "profileCount": String(docs.count)]
         switch kind {
         case .meeting:
             let upcoming = docs.filter { view.graph.isUpcoming($0) }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
@@ -16,6 +16,12 @@ enum SectionView {
                 if years.last?.0 == doc.date!.year { years[years.count - 1].1.append(doc) } else { years.append((doc.date!.year, [doc])) }
             }
             c["years"] = years.map { ["year": String($0.0), "items": $0.1.map { meetingItem(view, $0) }] }
+            let paths = SitePaths(view.strings)
+            c["browse"] = [
+                ["title": view.strings["decisions_title"], "url": view.url(toFolder: paths.decisions)],
+                ["title": view.strings["actions_title"], "url": view.url(toFolder: paths.actions)],
+                ["title": view.strings["calendar_title"], "url": view.url(toFolder: paths.calendar)],
+            ]
         case .organisation:
             let sorted = docs.sorted { SwedishOrder.less($0.title, $1.title) }
             var letters: [(String, [Document])] = []
@@ -23,7 +29,14 @@ enum SectionView {
                 let letter = SwedishOrder.initial(doc.title)
                 if letters.last?.0 == letter { letters[letters.count - 1].1.append(doc) } else { letters.append((letter, [doc])) }
             }
-            c["letters"] = letters.map { ["letter": $0.0, "items": $0.1.map(view.link)] }
+            c["letters"] = letters.map { ["letter": $0.0, "count": String($0.1.count), "items": $0.1.map(view.link)] }
+            let paths = SitePaths(view.strings)
+            c["browse"] = [
+                ["title": view.strings["categories_title"], "url": view.url(toFolder: paths.categories)],
+                ["title": view.strings["subregions_title"], "url": view.url(toFolder: paths.subregions)],
+                ["title": view.strings["matchmaking_title"], "url": view.url(toFolder: paths.matchmaking)],
+                ["title": view.strings["open_data_title"], "url": view.url(toFolder: paths.openData)],
+            ]
             if let reported = view.graph.config.signatoriesReported {
                 c["reported"] = ["count": String(reported.count), "date": view.strings.date(reported.date), "source": reported.source ?? ""]
             }

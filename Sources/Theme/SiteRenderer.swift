@@ -13,6 +13,11 @@ public enum SiteRenderer {
         }
         files.append(home(graph, templates: templates, strings: strings))
         files.append(notFound(graph, templates: templates, strings: strings))
+        files += GeneratedPages.render(graph, templates: templates, strings: strings)
+        let paths = SitePaths(strings)
+        files.append(CalendarFeed.file(graph, strings: strings, path: paths.calendarFile))
+        files.append(AtomFeed.file(graph, strings: strings, path: paths.feedFile))
+        files += OpenData.files(graph, paths: paths)
         files.append(Sitemap.file(graph, paths: files.map(\.path)))
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(graph.routes.absoluteURL("sitemap.xml"))\n"))
         return files.sorted { $0.path < $1.path }
@@ -37,6 +42,7 @@ public enum SiteRenderer {
         extra["backlinks"] = view.backlinks(of: doc)
         extra["updated"] = view.date(doc.updated)
         extra["kindName"] = strings["kind_\(doc.kind.rawValue)"]
+        if let jsonld = StructuredData.script(parsed, graph) { extra["jsonld"] = jsonld }
         let template = doc.kind == .page ? "page" : doc.kind.rawValue
         let context = PageShell.context(view, title: doc.title, template: template,
                                         crumbs: PageShell.crumbs(view, section: doc.kind), summary: doc.summary, extra: extra)
@@ -61,10 +67,21 @@ public enum SiteRenderer {
             guard count > 0 else { return nil }
             return ["title": strings["section_\(kind.rawValue)"], "url": view.url(toFolder: graph.routes.sectionFolder(kind)), "count": String(count)]
         }
+        let paths = SitePaths(strings)
+        let registers: [[String: Any]] = [
+            ["title": strings["decisions_title"], "url": view.url(toFolder: paths.decisions)],
+            ["title": strings["actions_title"], "url": view.url(toFolder: paths.actions)],
+            ["title": strings["calendar_title"], "url": view.url(toFolder: paths.calendar)],
+            ["title": strings["glossary_title"], "url": view.url(toFolder: paths.glossary)],
+            ["title": strings["open_data_title"], "url": view.url(toFolder: paths.openData)],
+        ]
         let context = PageShell.context(view, title: graph.config.title, template: "home", extra: [
             "upcoming": upcoming.prefix(5).map { SectionView.meetingItem(view, $0) },
             "news": news.prefix(5).map(view.link),
             "sections": sections,
+            "registers": registers,
+            "calendarFile": view.url(toFolder: paths.calendarFile),
+            "feedFile": view.url(toFolder: paths.feedFile),
         ])
         return OutputFile(path: "index.html", text: templates.render(context, template: "home"))
     }

@@ -11,7 +11,11 @@ public struct Strings: Sendable {
         + Meeting.types.map { "meeting_type_\($0)" } + Meeting.Status.allCases.map { "status_\($0.rawValue)" }
         + Person.sides.map { "side_\($0)" } + Relation.allCases.map { "relation_\($0.rawValue)" }
         + Plan.statuses.map { "plan_status_\($0)" } + Plan.areaKinds.map { "area_kind_\($0)" }
-        + ["home", "not_found_title", "all_subregions"]
+        + ["home", "not_found_title", "all_subregions", "decisions_title", "actions_title", "calendar_title", "glossary_title",
+           "open_data_title", "categories_title", "subregions_title", "matchmaking_title", "coverage_title"]
+        + SitePaths.keys
+        + ["organisations_json", "organisations_csv", "meetings_json", "decisions_json", "actions_json", "people_json"]
+            .flatMap { ["data_\($0)", "data_\($0)_description"] }
 
     public init(_ table: [String: String]) { self.table = table }
 

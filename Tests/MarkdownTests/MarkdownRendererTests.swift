@@ -80,3 +80,19 @@ import Testing
         #expect(serial.allSatisfy { $0.contains("<del>") && $0.contains("<a href=") })
     }
 }
+
+@Suite struct AbbreviationTests {
+    let options = MarkdownOptions(abbreviations: [.init("RÖS", "Regionala överenskommelsegruppen"), .init("IOP", "Idéburet offentligt partnerskap"), .init("VGR", "Västra Götalandsregionen")])
+
+    @Test func onlyTheFirstUseOnAPageIsMarked() {
+        let html = MarkdownRenderer.render("RÖS-gruppen möttes. RÖS beslöt om IOP.\n\nMer om IOP och `VGR` i kod, VGRs och VGR.\n", options: options).html
+        #expect(html.contains("<p><abbr title=\"Regionala överenskommelsegruppen\">RÖS</abbr>-gruppen möttes. RÖS beslöt om <abbr title=\"Idéburet offentligt partnerskap\">IOP</abbr>.</p>"))
+        #expect(html.contains("Mer om IOP och <code>VGR</code> i kod, VGRs och <abbr title=\"Västra Götalandsregionen\">VGR</abbr>.</p>"))
+    }
+
+    @Test func expansionsAreEscapedAndPlainTextIsUnchanged() {
+        let result = MarkdownRenderer.render("## Om ABC\n\nText.\n", options: MarkdownOptions(abbreviations: [.init("ABC", "\"<b>\" & co")]))
+        #expect(result.html.contains("<h2 id=\"om-abc\">Om <abbr title=\"&quot;&lt;b&gt;&quot; &amp; co\">ABC</abbr></h2>"))
+        #expect(result.headings.first?.text == "Om ABC")
+    }
+}

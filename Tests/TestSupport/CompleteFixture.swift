@@ -99,6 +99,7 @@ public enum CompleteFixture {
             categories: [idrott, kultur]
             subregions: [norr, soder]
             parent: paraply
+            seeks: [utbildning om ansökningar]
             ---
             """,
         "content/plans/plan-2020-2022.md": """

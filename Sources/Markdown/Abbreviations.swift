@@ -1,0 +1,75 @@
+import CMark
+
+/// Marks the first use of each glossary abbreviation on a page with `<abbr title="…">`, as WCAG's
+/// technique for abbreviations asks. Runs after the walk: it splits text nodes, which the iterator must not see.
+struct AbbreviationMarker {
+    let abbreviations: [MarkdownOptions.Abbreviation]
+    private var unmarked: [String: String]
+    private var pending: [(node: OpaquePointer, text: String, hits: [(range: Range<String.Index>, expansion: String)])] = []
+
+    init(_ abbreviations: [MarkdownOptions.Abbreviation]) {
+        self.abbreviations = abbreviations
+        var map: [String: String] = [:]
+        for a in abbreviations where !a.abbreviation.isEmpty { map[a.abbreviation] = a.expansion }
+        unmarked = map
+    }
+
+    var isDone: Bool { unmarked.isEmpty }
+
+    /// Looks for unmarked abbreviations in a text node; remembers where to split it.
+    mutating func visit(_ node: OpaquePointer, text: String) {
+        guard !unmarked.isEmpty else { return }
+        var hits: [(range: Range<String.Index>, expansion: String)] = []
+        for (abbreviation, expansion) in unmarked.sorted(by: { $0.key.count > $1.key.count || ($0.key.count == $1.key.count && $0.key < $1.key) }) {
+            guard let range = AbbreviationMarker.firstWord(abbreviation, in: text),
+                  !hits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            hits.append((range, expansion))
+            unmarked[abbreviation] = nil
+        }
+        if !hits.isEmpty { pending.append((node, text, hits.sorted { $0.range.lowerBound < $1.range.lowerBound })) }
+    }
+
+    /// The first occurrence of `word` that stands alone: no letter or digit right before or after it.
+    static func firstWord(_ word: String, in text: String) -> Range<String.Index>? {
+        var start = text.startIndex
+        while let range = text.range(of: word, range: start..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before?.isLetter ?? false), !(before?.isNumber ?? false), !(after?.isLetter ?? false), !(after?.isNumber ?? false) {
+                return range
+            }
+            start = text.index(after: range.lowerBound)
+        }
+        return nil
+    }
+
+    mutating func apply() {
+        for item in pending {
+            var cursor = item.text.startIndex
+            for hit in item.hits {
+                insertText(String(item.text[cursor..<hit.range.lowerBound]), before: item.node)
+                if let abbr = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+                    cmark_node_set_on_enter(abbr, "<abbr title=\"\(HeadingIDs.escapeAttribute(hit.expansion))\">")
+                    cmark_node_set_on_exit(abbr, "</abbr>")
+                    if let inner = textNode(String(item.text[hit.range])) { cmark_node_append_child(abbr, inner) }
+                    cmark_node_insert_before(item.node, abbr)
+                }
+                cursor = hit.range.upperBound
+            }
+            insertText(String(item.text[cursor...]), before: item.node)
+            cmark_node_free(item.node)
+        }
+        pending = []
+    }
+
+    private func insertText(_ text: String, before node: OpaquePointer) {
+        guard !text.isEmpty, let new = textNode(text) else { return }
+        cmark_node_insert_before(node, new)
+    }
+
+    private func textNode(_ text: String) -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        cmark_node_set_literal(node, text)
+        return node
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Content
+import Graph
+
+/// The iCalendar feed of all meetings (RFC 5545): stable UIDs, local times in Europe/Stockholm with
+/// a VTIMEZONE, CRLF lines folded at 75 octets. Nothing in it depends on when it was built.
+enum CalendarFeed {
+    static let timeZone = [
+        "BEGIN:VTIMEZONE", "TZID:Europe/Stockholm", "X-LIC-LOCATION:Europe/Stockholm",
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE",
+    ]
+
+    static func file(_ graph: SiteGraph, strings: Strings, path: String) -> OutputFile {
+        let host = hostName(graph.config.baseURL)
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//okc//\(escape(graph.config.title))//SV", "CALSCALE:GREGORIAN",
+                     "METHOD:PUBLISH", "X-WR-CALNAME:\(escape(graph.config.title))", "X-WR-TIMEZONE:Europe/Stockholm"]
+        lines += timeZone
+        let meetings = graph.documents(of: .meeting).map(\.document).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+        for doc in meetings {
+            guard let m = doc.meeting, let date = doc.date else { continue }
+            let url = graph.routes.absoluteURL(graph.routes.folder(ofKey: doc.key) ?? "")
+            lines += ["BEGIN:VEVENT", "UID:\(doc.id)@\(host)", "DTSTAMP:\(compact(doc.updated ?? m.recordedOn ?? date))T000000Z"]
+            if let start = m.start {
+                lines.append("DTSTART;TZID=Europe/Stockholm:\(compact(date))T\(start.replacingOccurrences(of: ":", with: ""))00")
+                if let end = m.end { lines.append("DTEND;TZID=Europe/Stockholm:\(compact(date))T\(end.replacingOccurrences(of: ":", with: ""))00") }
+            } else {
+                let next = Day(daysSinceEpoch: date.daysSinceEpoch + 1)
+                lines += ["DTSTART;VALUE=DATE:\(compact(date))", "DTEND;VALUE=DATE:\(compact(next))"]
+            }
+            lines.append("SUMMARY:\(escape(doc.title))")
+            if let location = m.location { lines.append("LOCATION:\(escape(location))") }
+            if let type = m.type { lines.append("CATEGORIES:\(escape(strings["meeting_type_\(type)"]))") }
+            lines.append("URL:\(url)")
+            lines.append("DESCRIPTION:\(escape([doc.summary, url].compactMap { $0 }.joined(separator: "\n")))")
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        return OutputFile(path: path, text: lines.map(fold).joined(separator: "\r\n") + "\r\n")
+    }
+
+    static func compact(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
+
+    static func hostName(_ url: String) -> String {
+        guard let start = url.range(of: "://") else { return "okc" }
+        return String(url[start.upperBound...].prefix { $0 != "/" && $0 != ":" })
+    }
+
+    /// TEXT values escape backslash, semicolon, comma and newline.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Folds a content line into lines of at most 75 octets without splitting a UTF-8 character.
+    static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
+        var parts: [String] = []
+        var current = ""
+        var size = 0
+        for scalar in line.unicodeScalars {
+            let width = String(scalar).utf8.count
+            let limit = parts.isEmpty ? 75 : 74
+            if size + width > limit {
+                parts.append(current)
+                current = ""
+                size = 0
+            }
+            current.unicodeScalars.append(scalar)
+            size += width
+        }
+        parts.append(current)
+        return parts.joined(separator: "\r\n ")
+    }
+}
+
+extension Day {
+    /// The day a number of days after 1970-01-01 (Howard Hinnant's civil_from_days).
+    init(daysSinceEpoch days: Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self = Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+    }
+}

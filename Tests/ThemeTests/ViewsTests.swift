@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The cross-linked views of issue 4, each on the complete fixture site.
+@Suite struct ViewsTests {
+    let site: FixtureSite
+
+    init() throws {
+        site = try FixtureSite(CompleteFixture.files)
+        let result = site.build(now: "2024-10-01")
+        #expect(result.lines == [])
+    }
+
+    func page(_ path: String) throws -> String { try #require(site.read("site/" + path)) }
+
+    @Test func personShowsRolesMeetingsNotesAndTasks() throws {
+        let html = try page("personer/anna-andersson/index.html")
+        #expect(html.contains("<h3><a href=\"../../grupper/ros/\">RÖS-gruppen</a></h3>"))
+        #expect(html.contains("<li>ordförande (<a href=\"../../underskrivare/paraply/\">Paraplyet</a>) från maj 2024 till 2025</li>"))
+        #expect(html.contains("<dt>Efterträdde</dt><dd><a href=\"../bertil-berg/\">Bertil Berg</a></dd>"))
+        #expect(html.contains("<h2>Antecknade eller justerade anteckningar</h2>"))
+        #expect(html.contains("<td>Skriva förslaget</td><td><a href=\"../../moten/2024-08-19-ros/\">RÖS-möte 19 augusti 2024</a></td><td>30 september 2024</td><td class=\"status-open\">Pågår <strong class=\"overdue\">(försenad)</strong></td>"))
+        let bertil = try page("personer/bertil-berg/index.html")
+        #expect(bertil.contains("<dt>Efterträddes av</dt><dd><a href=\"../anna-andersson/\">Anna Andersson</a></dd>"))
+    }
+
+    @Test func meetingShowsEverythingItDecided() throws {
+        let html = try page("moten/2024-08-19-ros/index.html")
+        #expect(html.contains("<li><a href=\"../../personer/anna-andersson/\">Anna Andersson</a>, ordförande <span class=\"meta\">(Civilsamhället)</span></li>"))
+        #expect(html.contains("<li><a href=\"../../personer/cecilia-ceder/\">Cecilia Ceder</a>, föreläsare</li>"))
+        #expect(html.contains("Gruppen tar fram ett förslag. <span class=\"meta\">(Område: <a href=\"../../handlingsplaner/plan-2020-2022/#dialog\">Dialog</a>)</span>"))
+        #expect(html.contains("<tr><th scope=\"row\">Dialog</th><td>3, 2, 3</td><td>2,7</td><td>1</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Kunskap</th><td>1, 1, 2</td><td>1,3</td><td>2</td></tr>"))
+        #expect(html.contains("Antecknat av <a href=\"../../personer/anna-andersson/\">Anna Andersson</a>, 21 augusti 2024"))
+        #expect(html.contains("\"@type\":\"Event\""))
+        #expect(html.contains("\"startDate\":\"2024-08-19T09:30\""))
+    }
+
+    @Test func meetingsListSplitsUpcomingFromPastByTheClock() throws {
+        let html = try page("moten/index.html")
+        let upcoming = try #require(html.range(of: "<h2>Kommande</h2>"))
+        let year = try #require(html.range(of: "<h2>2024</h2>"))
+        let future = try #require(html.range(of: "Dialogmöte januari 2027"))
+        #expect(upcoming.lowerBound < future.lowerBound && future.lowerBound < year.lowerBound)
+        let home = try page("index.html")
+        #expect(home.contains("<a href=\"moten/2027-01-10-dialog/\">Dialogmöte januari 2027</a>"))
+    }
+
+    @Test func registersListDecisionsAndTasksByStatus() throws {
+        let decisions = try page("beslut/index.html")
+        #expect(decisions.contains("<p>Gruppen tar fram ett förslag.</p><p class=\"meta\"><a href=\"../moten/2024-08-19-ros/\">RÖS-möte 19 augusti 2024</a>, <time datetime=\"2024-08-19\">19 augusti 2024</time> · Område: <a href=\"../handlingsplaner/plan-2020-2022/#dialog\">Dialog</a></p>"))
+        let actions = try page("uppfoljning/index.html")
+        #expect(actions.contains("<h2 id=\"status-open\">Pågår <span class=\"meta\">(1)</span></h2>"))
+        #expect(actions.contains("<h2 id=\"status-done\">Klar <span class=\"meta\">(1)</span></h2>"))
+        #expect(actions.contains("<strong class=\"overdue\">1 uppgifter är försenade.</strong>"))
+    }
+
+    @Test func overdueDependsOnTheClock() throws {
+        site.build(now: "2024-09-01")
+        #expect(try !page("uppfoljning/index.html").contains("class=\"overdue\""))
+    }
+
+    @Test func planAreasShowTheirDecisionsTasksMeetingsChaptersAndProgress() throws {
+        let html = try page("handlingsplaner/plan-2020-2022/index.html")
+        #expect(html.contains("<section class=\"area\" id=\"dialog\" aria-labelledby=\"omrade-dialog\">"))
+        #expect(html.contains("<li>Gruppen tar fram ett förslag. <span class=\"meta\">(<a href=\"../../moten/2024-08-19-ros/\">RÖS-möte 19 augusti 2024</a>)</span></li>"))
+        #expect(html.contains("<li><a href=\"../../rapporter/slutrapport/#dialogen\">Dialogen</a> <span class=\"meta\">(Slutrapport)</span></li>"))
+        #expect(html.contains("<strong>Uppföljning:</strong> 0 av 1 uppgifter klara"))
+    }
+
+    @Test func signatoriesByCategorySubregionAndUmbrella() throws {
+        let directory = try page("underskrivare/index.html")
+        #expect(directory.contains("2 profiler publicerade. Senast rapporterade antal underskrivare: 120 per 19 augusti 2024 (Minnesanteckningar)."))
+        #expect(directory.contains("<h2>M <span class=\"meta\">(1)</span></h2>"))
+        let culture = try page("kategorier/kultur/index.html")
+        #expect(culture.contains("<a href=\"../../underskrivare/medlem/\">Medlemsföreningen</a>"))
+        #expect(culture.contains("<a href=\"../../underskrivare/paraply/\">Paraplyet</a>"))
+        let sport = try page("kategorier/idrott/index.html")
+        #expect(!sport.contains("Paraplyet"))
+        let regions = try page("delregioner/index.html")
+        #expect(regions.contains("<svg class=\"coverage\" role=\"img\" aria-labelledby=\"coverage-title\""))
+        #expect(regions.contains("<tr><th scope=\"row\"><a href=\"norr/\">Norra delen</a></th><td>2</td></tr>"))
+        let umbrella = try page("underskrivare/paraply/index.html")
+        #expect(umbrella.contains("<h2>Medlemmar</h2><ul><li><a href=\"../medlem/\">Medlemsföreningen</a></li></ul>"))
+        #expect(umbrella.contains("<a href=\"https://paraply.example.org/\" rel=\"noopener noreferrer\">"))
+        #expect(umbrella.contains("\"@type\":\"Organization\""))
+        let member = try page("underskrivare/medlem/index.html")
+        #expect(member.contains("<dt>Ingår i</dt><dd><a href=\"../paraply/\">Paraplyet</a></dd>"))
+        #expect(member.contains("\"memberOf\":{\"@type\":\"Organization\",\"name\":\"Paraplyet\""))
+    }
+
+    @Test func matchmakingPairsNeedsWithOffersBothWays() throws {
+        let html = try page("matchning/index.html")
+        #expect(html.contains("<a href=\"../underskrivare/medlem/\">Medlemsföreningen</a> söker ”utbildning om ansökningar”"))
+        #expect(html.contains("<a href=\"../underskrivare/paraply/\">Paraplyet</a> erbjuder ”utbildning om IOP” <span class=\"meta\">(Gemensamma ord: utbildning)</span>"))
+        #expect(try page("underskrivare/paraply/index.html").contains("<h2>Andra som söker det ni erbjuder</h2>"))
+        #expect(try page("underskrivare/medlem/index.html").contains("<h2>Andra som kan hjälpa till</h2>"))
+    }
+
+    @Test func firstUseOfAnAbbreviationIsMarkedAndTheGlossaryListsAll() throws {
+        let glossary = try page("ordlista/index.html")
+        #expect(glossary.contains("<dt><abbr title=\"Idéburet offentligt partnerskap\">IOP</abbr></dt><dd>Idéburet offentligt partnerskap</dd>"))
+        #expect(glossary.contains("(<a href=\"../grupper/ros/\">RÖS-gruppen</a>)"))
+        let group = try page("grupper/ros/index.html")
+        #expect(group.contains("<p>Gruppen träffas tio gånger per år.</p>"))
+    }
+
+    @Test func calendarPageAndFeedsAreLinked() throws {
+        let calendar = try page("kalender/index.html")
+        #expect(calendar.contains("<code>https://example.org/okc/kalender.ics</code>"))
+        #expect(calendar.contains("href=\"webcal://example.org/okc/kalender.ics\""))
+        let ics = try page("kalender.ics")
+        #expect(ics.contains("UID:2024-08-19-ros@example.org\r\n"))
+        #expect(ics.contains("DTSTART;TZID=Europe/Stockholm:20240819T093000\r\nDTEND;TZID=Europe/Stockholm:20240819T153000\r\n"))
+        #expect(ics.contains("DTSTART;VALUE=DATE:20270110\r\nDTEND;VALUE=DATE:20270111\r\n"))
+        let atom = try page("atom.xml")
+        #expect(atom.contains("<id>https://example.org/okc/aktuellt/2024-08-20-nyhet/</id>"))
+        #expect(atom.contains("<id>https://example.org/okc/moten/2024-08-19-ros/</id>"))
+        #expect(!atom.contains("2027-01-10-dialog"))
+    }
+
+    @Test func siteFilesAndOpenData() throws {
+        let sitemap = try page("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.org/okc/moten/2024-08-19-ros/</loc>"))
+        #expect(!sitemap.contains("404"))
+        #expect(try page("robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/okc/sitemap.xml\n")
+        #expect(try page("404.html").contains("<link rel=\"stylesheet\" href=\"/okc/static/style.css\">"))
+        let csv = try page("data/underskrivare.csv")
+        #expect(csv.hasPrefix("id,name,summary,categories,subregions,parent_id,website,signed_on,url\r\n"))
+        #expect(csv.contains("paraply,Paraplyet,Vi samlar föreningar i hela länet.,kultur,norr;soder,,https://paraply.example.org/,2014-11-25,https://example.org/okc/underskrivare/paraply/\r\n"))
+        let actions = try JSONSerialization.jsonObject(with: Data(page("data/uppfoljning.json").utf8)) as? [[String: Any]]
+        #expect(actions?.first?["id"] as? String == "2024-08-19-ros#uppgift-1")
+        #expect(actions?.first?["owner_id"] as? String == "anna-andersson")
+        #expect(actions?.first?["overdue"] as? Bool == true)
+        #expect(try page("oppna-data/index.html").contains("<code>data/underskrivare.csv</code>"))
+    }
+
+    @Test func aPageDependsOnlyOnWhatItShows() throws {
+        let before = site.snapshot()
+        try site.write("content/news/2024-08-21-ny.md", "---\ntitle: Ännu en nyhet\ndate: 2024-08-21\n---\n")
+        #expect(site.build(now: "2024-10-01").lines == [])
+        let after = site.snapshot()
+        let changed = Set(after.keys.filter { before[$0] != after[$0] })
+        #expect(changed == ["aktuellt/index.html", "aktuellt/2024-08-21-ny/index.html", "index.html", "atom.xml", "sitemap.xml"])
+    }
+}
