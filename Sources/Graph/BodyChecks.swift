@@ -38,6 +38,10 @@ public enum BodyChecks {
                                     hint: "name the target instead, e.g. [anmälan till dialogmötet](…)"))
             }
         }
+        for line in md.uncaptionedTables {
+            out.append(.warning("table without a caption", at: parsed.position(bodyLine: line, column: 1),
+                                hint: "write a paragraph 'Tabell: what the table shows' right before the table"))
+        }
         if !unsafeHTML {
             for raw in md.escapedHTML {
                 out.append(.warning("raw HTML is shown as text", at: parsed.position(bodyLine: raw.line, column: raw.column),

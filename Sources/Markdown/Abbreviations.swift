@@ -49,7 +49,7 @@ struct AbbreviationMarker {
             for hit in item.hits {
                 insertText(String(item.text[cursor..<hit.range.lowerBound]), before: item.node)
                 if let abbr = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
-                    cmark_node_set_on_enter(abbr, "<abbr title=\"\(HeadingIDs.escapeAttribute(hit.expansion))\">")
+                    cmark_node_set_on_enter(abbr, "<abbr title=\"\(SourcePositions.escapeAttribute(hit.expansion))\">")
                     cmark_node_set_on_exit(abbr, "</abbr>")
                     if let inner = textNode(String(item.text[hit.range])) { cmark_node_append_child(abbr, inner) }
                     cmark_node_insert_before(item.node, abbr)

@@ -14,4 +14,20 @@ enum CMarkSession {
     static let finishLock = NSLock()
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// The node type the table extension registered; extension types are not in the public headers.
+    static let tableNodeType: cmark_node_type = {
+        _ = registered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return CMARK_NODE_NONE }
+        defer { cmark_parser_free(parser) }
+        if let table = cmark_find_syntax_extension("table") { cmark_parser_attach_syntax_extension(parser, table) }
+        let source = "| a |\n|---|\n"
+        cmark_parser_feed(parser, source, source.utf8.count)
+        finishLock.lock()
+        let document = cmark_parser_finish(parser)
+        finishLock.unlock()
+        defer { cmark_node_free(document) }
+        guard let first = cmark_node_first_child(document) else { return CMARK_NODE_NONE }
+        return cmark_node_get_type(first)
+    }()
 }

@@ -36,14 +36,15 @@ public enum MarkdownRenderer {
         walk.run(document, rewrite: rewrite)
         walk.replaceRawHTML()
         walk.markAbbreviations()
+        walk.removeCaptionParagraphs()
 
         guard let rendered = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark_render_html failed: out of memory")
         }
         let html = String(cString: rendered)
         free(rendered)
-        return RenderedMarkdown(html: HeadingIDs.apply(html, anchors: walk.anchorsByLine),
+        return RenderedMarkdown(html: SourcePositions.apply(html, anchors: walk.anchorsByLine, captions: walk.captionsByLine),
                                 headings: walk.headings, links: walk.links, escapedHTML: walk.escapedHTML,
-                                plainText: walk.plainText)
+                                uncaptionedTables: walk.uncaptionedTables, plainText: walk.plainText)
     }
 }

@@ -27,6 +27,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var links: [Link]
     /// Raw HTML that was escaped because the site does not allow it.
     public var escapedHTML: [RawHTML]
+    /// First lines of tables that have no "Tabell: …" caption paragraph.
+    public var uncaptionedTables: [Int]
     /// Plain text of the body, for summaries and search.
     public var plainText: String
 }

@@ -1,5 +1,6 @@
 import CMark
 import Content
+import Foundation
 
 /// One pass over a parsed document: collects headings, links and text, rewrites link targets,
 /// and notes raw HTML to escape. Structural changes wait until the walk is over (`replaceRawHTML`),
@@ -11,6 +12,10 @@ struct TreeWalk {
     var links: [RenderedMarkdown.Link] = []
     var escapedHTML: [RenderedMarkdown.RawHTML] = []
     var anchorsByLine: [Int: String] = [:]
+    /// Captions for tables, by the table's first line: a paragraph "Tabell: …" right before a table.
+    var captionsByLine: [Int: String] = [:]
+    /// Tables without such a paragraph, by line, for the accessibility check.
+    var uncaptionedTables: [Int] = []
     var plainText = ""
 
     private var slugger = Slugger()
@@ -19,6 +24,7 @@ struct TreeWalk {
     private var headingLevel = 0
     private var openLinks: [(index: Int, text: String)] = []
     private var rawNodes: [OpaquePointer] = []
+    private var captionParagraphs: [OpaquePointer] = []
     private var abbreviations: AbbreviationMarker
 
     init(options: MarkdownOptions) {
@@ -69,6 +75,8 @@ struct TreeWalk {
                 addText(string(cmark_node_get_literal(node)))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 addText(" ")
+            case CMarkSession.tableNodeType where entering:
+                noteTable(node)
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
                 if !entering || type == CMARK_NODE_CODE_BLOCK {
                     if type == CMARK_NODE_CODE_BLOCK { plainText += string(cmark_node_get_literal(node)) }
@@ -85,6 +93,38 @@ struct TreeWalk {
         }
     }
 
+    static let captionPrefix = "Tabell:"
+
+    /// A paragraph of plain text starting "Tabell:" just before a table becomes the table's caption.
+    private mutating func noteTable(_ table: OpaquePointer) {
+        let line = Int(cmark_node_get_start_line(table))
+        if let previous = cmark_node_previous(table), cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH,
+           let text = plainText(of: previous), text.hasPrefix(TreeWalk.captionPrefix) {
+            let caption = text.dropFirst(TreeWalk.captionPrefix.count).trimmingCharacters(in: .whitespaces)
+            if !caption.isEmpty {
+                captionsByLine[line] = caption
+                captionParagraphs.append(previous)
+                return
+            }
+        }
+        uncaptionedTables.append(line)
+    }
+
+    /// The text of a paragraph made only of text and soft breaks; nil if it has links, emphasis or code.
+    private func plainText(of paragraph: OpaquePointer) -> String? {
+        var text = ""
+        var child = cmark_node_first_child(paragraph)
+        while let node = child {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT: text += string(cmark_node_get_literal(node))
+            case CMARK_NODE_SOFTBREAK: text += " "
+            default: return nil
+            }
+            child = cmark_node_next(node)
+        }
+        return text
+    }
+
     private mutating func addText(_ text: String) {
         plainText += text
         if headingText != nil { headingText! += text }
@@ -92,6 +132,12 @@ struct TreeWalk {
     }
 
     mutating func markAbbreviations() { abbreviations.apply() }
+
+    /// Caption paragraphs are shown inside their tables instead.
+    mutating func removeCaptionParagraphs() {
+        for paragraph in captionParagraphs { cmark_node_free(paragraph) }
+        captionParagraphs = []
+    }
 
     /// Replaces each raw HTML node by text showing the same characters, so editors see what they wrote
     /// instead of a silent "raw HTML omitted" comment.

@@ -96,3 +96,18 @@ import Testing
         #expect(result.headings.first?.text == "Om ABC")
     }
 }
+
+@Suite struct TableCaptionTests {
+    @Test func aTabellParagraphBecomesTheCaption() {
+        let result = MarkdownRenderer.render("Intro.\n\nTabell: Budget 2024 & \"prognos\"\n\n| Post | Belopp |\n|---|--:|\n| Lön | 1 |\n")
+        #expect(result.html.contains("<table>\n<caption>Budget 2024 &amp; &quot;prognos&quot;</caption>\n<thead>"))
+        #expect(!result.html.contains("<p>Tabell:"))
+        #expect(result.uncaptionedTables == [])
+    }
+
+    @Test func tablesWithoutCaptionAreReported() {
+        let result = MarkdownRenderer.render("Text.\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n")
+        #expect(result.uncaptionedTables == [3, 7])
+        #expect(!result.html.contains("<caption>"))
+    }
+}

@@ -1,10 +1,10 @@
-/// Gives headings their anchor ids in cmark's HTML. cmark cannot set attributes itself, so the page is
-/// rendered with source positions (`data-sourcepos="3:1-3:12"`): a heading's start line finds its anchor,
-/// and every other position attribute is removed.
-enum HeadingIDs {
+/// Gives headings their anchor ids and tables their captions in cmark's HTML. cmark cannot set attributes
+/// or add elements itself, so the page is rendered with source positions (`data-sourcepos="3:1-3:12"`):
+/// a heading's or table's start line finds what it needs, and every position attribute is removed.
+enum SourcePositions {
     static let marker = Array(" data-sourcepos=\"".utf8)
 
-    static func apply(_ html: String, anchors: [Int: String]) -> String {
+    static func apply(_ html: String, anchors: [Int: String], captions: [Int: String] = [:]) -> String {
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -16,11 +16,16 @@ enum HeadingIDs {
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
                 let isHeading = out.count >= 3 && out[out.count - 3] == UInt8(ascii: "<") && out[out.count - 2] == UInt8(ascii: "h")
                     && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(out[out.count - 1])
-                if isHeading, let line = Int(String(decoding: bytes[valueStart..<end].prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self)),
-                   let anchor = anchors[line] {
+                let isTable = out.count >= 6 && Array(out[(out.count - 6)...]) == Array("<table".utf8)
+                let line = Int(String(decoding: bytes[valueStart..<end].prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self))
+                if isHeading, let line, let anchor = anchors[line] {
                     out += Array(" id=\"".utf8) + Array(escapeAttribute(anchor).utf8) + [UInt8(ascii: "\"")]
                 }
                 i = end + 1
+                if isTable, let line, let caption = captions[line], i < bytes.count, bytes[i] == UInt8(ascii: ">") {
+                    out += Array(">\n<caption>".utf8) + Array(escapeAttribute(caption).utf8) + Array("</caption>".utf8)
+                    i += 1
+                }
                 continue
             }
             out.append(bytes[i])
