@@ -38,7 +38,9 @@ enum Emitter {
         }
     }
 
-    static func emit(_ files: [OutputFile], copies: [(path: String, source: String)], to output: String, siteRoot: String) throws {
+    /// `beforeSwap` runs on the complete staging folder (the search indexer); if it throws, nothing is swapped.
+    static func emit(_ files: [OutputFile], copies: [(path: String, source: String)], to output: String, siteRoot: String,
+                     beforeSwap: ((String) throws -> Void)? = nil) throws {
         try checkReplaceable(output, siteRoot: siteRoot)
         let staging = stagingPath(for: output)
         FileSystem.remove(staging)
@@ -69,6 +71,12 @@ enum Emitter {
             try FileSystem.write(try FileSystem.read(copy.source), to: staging + "/" + copy.path)
         }
         try FileSystem.write(Array("okc\n".utf8), to: staging + "/" + marker)
+        do {
+            try beforeSwap?(staging)
+        } catch {
+            FileSystem.remove(staging)
+            throw error
+        }
         try swapIn(staging, output)
     }
 

@@ -13,13 +13,17 @@ public struct BuildOptions: Sendable {
     public var drafts: Bool
     /// The built-in theme folder; the site's own `theme/` overrides it file by file.
     public var themeFolder: String?
+    /// Indexes the finished site for search before it is swapped in; nil for no search index.
+    public var searchIndexer: SearchIndexer?
 
-    public init(siteRoot: String, output: String?, now: Day, drafts: Bool = false, themeFolder: String? = nil) {
+    public init(siteRoot: String, output: String?, now: Day, drafts: Bool = false, themeFolder: String? = nil,
+                searchIndexer: SearchIndexer? = nil) {
         self.siteRoot = siteRoot
         self.output = output
         self.now = now
         self.drafts = drafts
         self.themeFolder = themeFolder
+        self.searchIndexer = searchIndexer
     }
 }
 
@@ -86,7 +90,7 @@ public enum Site {
         // emit
         guard let output = options.output else { return finish(paths, pages: graph.documents.count) }
         do {
-            try Emitter.emit(files, copies: copies, to: FileSystem.absolute(output), siteRoot: root)
+            try Emitter.emit(files, copies: copies, to: FileSystem.absolute(output), siteRoot: root, beforeSwap: options.searchIndexer?.index)
         } catch {
             diagnostics.append(.error("\(error)", at: .file(output)))
             return finish()

@@ -64,6 +64,13 @@ enum GeneratedPages {
                  "url": view.url(toFolder: paths.file("file_\(key)")), "file": paths.file("file_\(key)")]
             }]
         }
+        page(paths.accessibility, title: strings["accessibility_title"], template: "accessibility") { _ in
+            AccessibilityStatement.context(graph.config, strings: strings)
+        }
+        page(paths.search, title: strings["search_title"], template: "search") { view in
+            ["directory": view.url(toFolder: graph.routes.sectionFolder(.organisation)), "sitemap": view.url(toFolder: "sitemap.xml"),
+             "meetings": view.url(toFolder: graph.routes.sectionFolder(.meeting))]
+        }
         return files
     }
 }

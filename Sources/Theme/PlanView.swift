@@ -11,7 +11,7 @@ enum PlanView {
         c["status"] = p.status.map { view.strings["plan_status_\($0)"] }
         let allFacts = view.graph.areaFacts
         c["areas"] = p.areas.map { area -> [String: Any] in
-            var item: [String: Any] = ["id": area.id.value, "title": area.title]
+            var item: [String: Any] = ["id": area.id.value, "anchor": ViewContext.areaAnchor(area.id.value), "title": area.title]
             if let kind = area.kind { item["kind"] = view.strings["area_kind_\(kind)"] }
             if let summary = area.summary { item["summary"] = summary }
             let facts = allFacts["\(parsed.document.id)#\(area.id.value)"] ?? AreaFacts()

@@ -2,7 +2,7 @@
 /// address bar, so they come from the strings file like every other word.
 public struct SitePaths: Sendable {
     public static let keys = ["path_decisions", "path_actions", "path_categories", "path_subregions", "path_matchmaking",
-                              "path_glossary", "path_calendar", "path_open_data", "file_calendar", "file_feed",
+                              "path_glossary", "path_calendar", "path_open_data", "path_accessibility", "path_search", "file_calendar", "file_feed",
                               "file_organisations_json", "file_organisations_csv", "file_meetings_json", "file_decisions_json",
                               "file_actions_json", "file_people_json"]
 
@@ -21,6 +21,8 @@ public struct SitePaths: Sendable {
     var glossary: String { folder("path_glossary") }
     var calendar: String { folder("path_calendar") }
     var openData: String { folder("path_open_data") }
+    var accessibility: String { folder("path_accessibility") }
+    var search: String { folder("path_search") }
     var calendarFile: String { file("file_calendar") }
     var feedFile: String { file("file_feed") }
 

@@ -12,7 +12,8 @@ public struct Strings: Sendable {
         + Person.sides.map { "side_\($0)" } + Relation.allCases.map { "relation_\($0.rawValue)" }
         + Plan.statuses.map { "plan_status_\($0)" } + Plan.areaKinds.map { "area_kind_\($0)" }
         + ["home", "not_found_title", "all_subregions", "decisions_title", "actions_title", "calendar_title", "glossary_title",
-           "open_data_title", "categories_title", "subregions_title", "matchmaking_title", "coverage_title"]
+           "open_data_title", "categories_title", "subregions_title", "matchmaking_title", "coverage_title",
+           "accessibility_title", "search_title", "accessibility_status_full", "accessibility_status_partial", "accessibility_status_none"]
         + SitePaths.keys
         + ["organisations_json", "organisations_csv", "meetings_json", "decisions_json", "actions_json", "people_json"]
             .flatMap { ["data_\($0)", "data_\($0)_description"] }

@@ -26,8 +26,11 @@ struct ViewContext {
 
     func areaLink(_ reference: String, plan: String? = nil) -> [String: Any]? {
         guard let (planDoc, area) = graph.area(reference, preferring: plan) else { return nil }
-        return ["title": area.title, "plan": planDoc.document.title, "url": url(planDoc.document) + "#" + area.id.value]
+        return ["title": area.title, "plan": planDoc.document.title, "url": url(planDoc.document) + "#" + ViewContext.areaAnchor(area.id.value)]
     }
+
+    /// Area sections carry their own prefix so they never clash with the anchors of the plan's body headings.
+    static func areaAnchor(_ id: String) -> String { "omrade-" + id }
 
     func personLink(_ reference: String, role: String? = nil) -> [String: Any] {
         guard let person = graph.person(reference) else { return ["title": reference] }

@@ -13,8 +13,21 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the site. Default: <site>/site.", valueName: "dir"))
     var output: String?
 
+    enum Search: String, ExpressibleByArgument, CaseIterable {
+        case auto, on, off
+    }
+
+    @Option(name: .long, help: "Index the site for search with Pagefind: auto (when installed), on (fail without it) or off.")
+    var search: Search = .auto
+
     func run() throws {
-        let options = try site.buildOptions(output: output ?? site.site + "/site")
+        var options = try site.buildOptions(output: output ?? site.site + "/site")
+        if search != .off {
+            options.searchIndexer = SearchIndexer.locatePagefind()
+            if options.searchIndexer == nil && search == .on {
+                throw ValidationError("--search on: Pagefind is not installed (pip install 'pagefind[bin]')")
+            }
+        }
         try Report.finish(Site.build(options), verb: "build")
     }
 }

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Testing
 import TestSupport
@@ -89,5 +90,32 @@ import TestSupport
         #expect(site.build().lines == [])
         #expect(!site.exists("site.okc-new"))
         #expect(!site.exists("site/half-written.html"))
+    }
+}
+
+@Suite struct SearchIndexerTests {
+    @Test func theIndexerRunsOnTheFinishedSiteBeforeTheSwap() throws {
+        let site = try FixtureSite(CompleteFixture.files)
+        try site.write("indexer.sh", "#!/bin/sh\n[ \"$1\" = --site ] || exit 3\n[ -f \"$2/index.html\" ] || exit 4\nmkdir -p \"$2/pagefind\" && echo index > \"$2/pagefind/pagefind-ui.js\"\n")
+        chmod(site.root + "/indexer.sh", 0o755)
+        let result = Site.build(BuildOptions(siteRoot: site.root, output: site.root + "/site", now: Day(iso: "2026-11-25")!,
+                                             themeFolder: FixtureSite.themeFolder, searchIndexer: SearchIndexer(command: [site.root + "/indexer.sh"])))
+        #expect(result.lines == [])
+        #expect(site.read("site/pagefind/pagefind-ui.js") == "index\n")
+    }
+
+    @Test func aFailingIndexerLeavesThePreviousSite() throws {
+        let site = try FixtureSite(CompleteFixture.files)
+        site.build()
+        let before = site.snapshot()
+        try site.write("indexer.sh", "#!/bin/sh\necho 'index broke' >&2\nexit 2\n")
+        chmod(site.root + "/indexer.sh", 0o755)
+        let result = Site.build(BuildOptions(siteRoot: site.root, output: site.root + "/site", now: Day(iso: "2026-11-25")!,
+                                             themeFolder: FixtureSite.themeFolder, searchIndexer: SearchIndexer(command: [site.root + "/indexer.sh"])))
+        #expect(result.failed)
+        #expect(result.diagnostics.first?.message.contains("the search indexer failed") == true)
+        #expect(result.diagnostics.first?.message.contains("index broke") == true)
+        #expect(site.snapshot() == before)
+        #expect(!site.exists("site.okc-new"))
     }
 }

@@ -93,6 +93,8 @@ import TestSupport
              expected: ["content/pages/a.md:6:1: warning: heading level skips from 2 to 4"]),
         Case(name: "vague link text", files: ["content/pages/a.md": "---\ntitle: A\n---\n[Klicka här](om.md)\n"],
              expected: ["content/pages/a.md:4:1: warning: link text 'Klicka här' does not say where it leads"]),
+        Case(name: "table without caption", files: ["content/pages/a.md": "---\ntitle: A\n---\n| a |\n|---|\n| 1 |\n"],
+             expected: ["content/pages/a.md:4:1: warning: table without a caption"]),
         Case(name: "raw HTML", files: ["content/pages/a.md": "---\ntitle: A\n---\nHej <b>du</b>\n"],
              expected: ["content/pages/a.md:4:5: warning: raw HTML is shown as text", "content/pages/a.md:4:10: warning: raw HTML is shown as text"]),
         Case(name: "unknown site.yml key", files: ["site.yml": FixtureSite.siteYML + "\ntitel: X\n"],

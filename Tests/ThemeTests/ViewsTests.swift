@@ -29,7 +29,7 @@ import TestSupport
         let html = try page("moten/2024-08-19-ros/index.html")
         #expect(html.contains("<li><a href=\"../../personer/anna-andersson/\">Anna Andersson</a>, ordförande <span class=\"meta\">(Civilsamhället)</span></li>"))
         #expect(html.contains("<li><a href=\"../../personer/cecilia-ceder/\">Cecilia Ceder</a>, föreläsare</li>"))
-        #expect(html.contains("Gruppen tar fram ett förslag. <span class=\"meta\">(Område: <a href=\"../../handlingsplaner/plan-2020-2022/#dialog\">Dialog</a>)</span>"))
+        #expect(html.contains("Gruppen tar fram ett förslag. <span class=\"meta\">(Område: <a href=\"../../handlingsplaner/plan-2020-2022/#omrade-dialog\">Dialog</a>)</span>"))
         #expect(html.contains("<tr><th scope=\"row\">Dialog</th><td>3, 2, 3</td><td>2,7</td><td>1</td></tr>"))
         #expect(html.contains("<tr><th scope=\"row\">Kunskap</th><td>1, 1, 2</td><td>1,3</td><td>2</td></tr>"))
         #expect(html.contains("Antecknat av <a href=\"../../personer/anna-andersson/\">Anna Andersson</a>, 21 augusti 2024"))
@@ -49,7 +49,7 @@ import TestSupport
 
     @Test func registersListDecisionsAndTasksByStatus() throws {
         let decisions = try page("beslut/index.html")
-        #expect(decisions.contains("<p>Gruppen tar fram ett förslag.</p><p class=\"meta\"><a href=\"../moten/2024-08-19-ros/\">RÖS-möte 19 augusti 2024</a>, <time datetime=\"2024-08-19\">19 augusti 2024</time> · Område: <a href=\"../handlingsplaner/plan-2020-2022/#dialog\">Dialog</a></p>"))
+        #expect(decisions.contains("<p>Gruppen tar fram ett förslag.</p><p class=\"meta\"><a href=\"../moten/2024-08-19-ros/\">RÖS-möte 19 augusti 2024</a>, <time datetime=\"2024-08-19\">19 augusti 2024</time> · Område: <a href=\"../handlingsplaner/plan-2020-2022/#omrade-dialog\">Dialog</a></p>"))
         let actions = try page("uppfoljning/index.html")
         #expect(actions.contains("<h2 id=\"status-open\">Pågår <span class=\"meta\">(1)</span></h2>"))
         #expect(actions.contains("<h2 id=\"status-done\">Klar <span class=\"meta\">(1)</span></h2>"))
@@ -63,7 +63,7 @@ import TestSupport
 
     @Test func planAreasShowTheirDecisionsTasksMeetingsChaptersAndProgress() throws {
         let html = try page("handlingsplaner/plan-2020-2022/index.html")
-        #expect(html.contains("<section class=\"area\" id=\"dialog\" aria-labelledby=\"omrade-dialog\">"))
+        #expect(html.contains("<section class=\"area\" id=\"omrade-dialog\" aria-labelledby=\"omrade-dialog-rubrik\">"))
         #expect(html.contains("<li>Gruppen tar fram ett förslag. <span class=\"meta\">(<a href=\"../../moten/2024-08-19-ros/\">RÖS-möte 19 augusti 2024</a>)</span></li>"))
         #expect(html.contains("<li><a href=\"../../rapporter/slutrapport/#dialogen\">Dialogen</a> <span class=\"meta\">(Slutrapport)</span></li>"))
         #expect(html.contains("<strong>Uppföljning:</strong> 0 av 1 uppgifter klara"))
@@ -143,5 +143,23 @@ import TestSupport
         let after = site.snapshot()
         let changed = Set(after.keys.filter { before[$0] != after[$0] })
         #expect(changed == ["aktuellt/index.html", "aktuellt/2024-08-21-ny/index.html", "index.html", "atom.xml", "sitemap.xml"])
+    }
+
+    @Test func theAccessibilityStatementComesFromSiteYML() throws {
+        let html = try page("tillganglighet/index.html")
+        #expect(html.contains("<p>Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan.</p>"))
+        #expect(html.contains("<ul><li>Gamla PDF-filer är inte tillgängliga</li></ul>"))
+        #expect(html.contains("<li><a href=\"mailto:kansliet@example.org\">kansliet@example.org</a></li>"))
+        #expect(html.contains("<a href=\"https://www.digg.se/tdosanmalan\">Anmäl till Digg</a>"))
+        #expect(html.contains("<p>Självskattning</p>"))
+        #expect(html.contains("<time datetime=\"2026-11-01\">1 november 2026</time>"))
+        #expect(try page("index.html").contains("<a href=\"./tillganglighet/\">Tillgänglighet</a>"))
+    }
+
+    @Test func theSearchPageSaysWhatToDoWithoutJavaScript() throws {
+        let html = try page("sok/index.html")
+        #expect(html.contains("<noscript><p>Sökningen behöver JavaScript. Utan JavaScript hittar du allt innehåll via <a href=\"../underskrivare/\">Underskrivare</a>, <a href=\"../moten/\">Möten</a> eller <a href=\"../sitemap.xml\">webbplatskartan</a>.</p></noscript>"))
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"../pagefind/pagefind-ui.css\">"))
+        #expect(try page("om/index.html").contains("<main id=\"innehall\" class=\"wrap\" tabindex=\"-1\" data-pagefind-body>"))
     }
 }
