@@ -47,7 +47,7 @@ public struct SearchIndexer: Sendable {
         try process.run()
         process.waitUntilExit()
         try handle.close()
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let output = String(decoding: (try? FileSystem.read(log.path)) ?? [], as: UTF8.self)
         return (process.terminationStatus, output)
     }
 }

@@ -28,7 +28,8 @@ enum GeneratedPages {
             let categoriesTitle = strings["categories_title"]
             page(paths.categories, title: categoriesTitle, template: "taxonomy") { view in
                 ["terms": TaxonomyViews.index(view, terms: config.categories,
-                                              count: { TaxonomyViews.organisations(in: graph, category: $0).count }, folder: paths.category)]
+                                              count: { TaxonomyViews.organisations(in: graph, category: $0).count }, folder: paths.category),
+                 "items": [Any]()]
             }
             for term in config.categories {
                 page(paths.category(term.id), title: term.name, template: "taxonomy", crumbs: [(categoriesTitle, paths.categories)]) { view in
@@ -40,7 +41,7 @@ enum GeneratedPages {
                 let rows = config.subregions.map { ($0.name, TaxonomyViews.organisations(in: graph, subregion: $0.id).count) }
                 return ["terms": TaxonomyViews.index(view, terms: config.subregions,
                                                      count: { TaxonomyViews.organisations(in: graph, subregion: $0).count }, folder: paths.subregion),
-                        "coverage": TaxonomyViews.coverageSVG(rows, title: strings["coverage_title"])]
+                        "coverage": TaxonomyViews.coverageSVG(rows, title: strings["coverage_title"]), "items": [Any]()]
             }
             for term in config.subregions {
                 page(paths.subregion(term.id), title: term.name, template: "taxonomy", crumbs: [(subregionsTitle, paths.subregions)]) { view in

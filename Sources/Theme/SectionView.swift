@@ -5,7 +5,9 @@ import Graph
 enum SectionView {
     static func context(_ view: ViewContext, kind: Kind) -> [String: Any] {
         let docs = view.graph.documents(of: kind).map(\.document)
-        var c: [String: Any] = ["kind": kind.rawValue, "profileCount": String(docs.count)]
+        // Every list key is present, empty or not: swift-mustache renders {{^empty(x)}} when x is missing.
+        var c: [String: Any] = ["kind": kind.rawValue, "profileCount": String(docs.count), "upcoming": [Any](), "years": [Any](),
+                                "letters": [Any](), "items": [Any](), "browse": [Any]()]
         switch kind {
         case .meeting:
             let upcoming = docs.filter { view.graph.isUpcoming($0) }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }

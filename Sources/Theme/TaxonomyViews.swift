@@ -21,7 +21,7 @@ enum TaxonomyViews {
     }
 
     static func term(_ view: ViewContext, organisations: [Document]) -> [String: Any] {
-        ["items": organisations.map(view.link), "count": String(organisations.count)]
+        ["items": organisations.map(view.link), "count": String(organisations.count), "terms": [Any]()]
     }
 
     /// A horizontal bar per subregion, its length the number of signatories working there.

@@ -73,6 +73,8 @@ import TestSupport
         let directory = try page("underskrivare/index.html")
         #expect(directory.contains("2 profiler publicerade. Senast rapporterade antal underskrivare: 120 per 19 augusti 2024 (Minnesanteckningar)."))
         #expect(directory.contains("<h2>M <span class=\"meta\">(1)</span></h2>"))
+        #expect(!directory.contains("Kommande"))
+        #expect(!(try page("kategorier/kultur/index.html")).contains("<table>"))
         let culture = try page("kategorier/kultur/index.html")
         #expect(culture.contains("<a href=\"../../underskrivare/medlem/\">Medlemsföreningen</a>"))
         #expect(culture.contains("<a href=\"../../underskrivare/paraply/\">Paraplyet</a>"))
