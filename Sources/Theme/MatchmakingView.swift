@@ -23,7 +23,11 @@ enum MatchmakingView {
             (org.document.organisation?.seeks ?? []).filter { need in !graph.matches.contains { $0.seeker == org.document.key && $0.need == need } }
                 .map { ["organisation": view.link(org.document), "need": $0] as [String: Any] }
         }
-        return ["needs": needs, "unmatched": unmatched]
+        let organisations = graph.documents(of: .organisation).map(\.document).sorted { SwedishOrder.less($0.title, $1.title) }
+        let offers = organisations.flatMap { org in
+            (org.organisation?.offers ?? []).map { ["organisation": view.link(org), "offer": $0] as [String: Any] }
+        }
+        return ["needs": needs, "unmatched": unmatched, "offers": offers, "noNeeds": needs.isEmpty && unmatched.isEmpty]
     }
 
     /// For one organisation's page: who offers what it seeks, and who seeks what it offers.

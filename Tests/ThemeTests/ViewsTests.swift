@@ -96,6 +96,8 @@ import TestSupport
         let html = try page("matchning/index.html")
         #expect(html.contains("<a href=\"../underskrivare/medlem/\">Medlemsföreningen</a> söker ”utbildning om ansökningar”"))
         #expect(html.contains("<a href=\"../underskrivare/paraply/\">Paraplyet</a> erbjuder ”utbildning om IOP” <span class=\"meta\">(Gemensamma ord: utbildning)</span>"))
+        #expect(html.contains("<li><a href=\"../underskrivare/paraply/\">Paraplyet</a> erbjuder ”utbildning om IOP”</li>"))
+        #expect(!html.contains("Ingen organisation har ännu beskrivit vad den söker."))
         #expect(try page("underskrivare/paraply/index.html").contains("<h2>Andra som söker det ni erbjuder</h2>"))
         #expect(try page("underskrivare/medlem/index.html").contains("<h2>Andra som kan hjälpa till</h2>"))
     }
