@@ -1,4 +1,5 @@
 import CMark
+import Content
 
 /// Marks the first use of each glossary abbreviation on a page with `<abbr title="…">`, as WCAG's
 /// technique for abbreviations asks. Runs after the walk: it splits text nodes, which the iterator must not see.
@@ -49,7 +50,7 @@ struct AbbreviationMarker {
             for hit in item.hits {
                 insertText(String(item.text[cursor..<hit.range.lowerBound]), before: item.node)
                 if let abbr = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
-                    cmark_node_set_on_enter(abbr, "<abbr title=\"\(SourcePositions.escapeAttribute(hit.expansion))\">")
+                    cmark_node_set_on_enter(abbr, "<abbr title=\"\(Escape.xml(hit.expansion))\">")
                     cmark_node_set_on_exit(abbr, "</abbr>")
                     if let inner = textNode(String(item.text[hit.range])) { cmark_node_append_child(abbr, inner) }
                     cmark_node_insert_before(item.node, abbr)

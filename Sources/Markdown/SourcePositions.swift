@@ -1,3 +1,5 @@
+import Content
+
 /// Gives headings their anchor ids and tables their captions in cmark's HTML. cmark cannot set attributes
 /// or add elements itself, so the page is rendered with source positions (`data-sourcepos="3:1-3:12"`):
 /// a heading's or table's start line finds what it needs, and every position attribute is removed.
@@ -19,11 +21,11 @@ enum SourcePositions {
                 let isTable = out.count >= 6 && Array(out[(out.count - 6)...]) == Array("<table".utf8)
                 let line = Int(String(decoding: bytes[valueStart..<end].prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self))
                 if isHeading, let line, let anchor = anchors[line] {
-                    out += Array(" id=\"".utf8) + Array(escapeAttribute(anchor).utf8) + [UInt8(ascii: "\"")]
+                    out += Array(" id=\"".utf8) + Array(Escape.xml(anchor).utf8) + [UInt8(ascii: "\"")]
                 }
                 i = end + 1
                 if isTable, let line, let caption = captions[line], i < bytes.count, bytes[i] == UInt8(ascii: ">") {
-                    out += Array(">\n<caption>".utf8) + Array(escapeAttribute(caption).utf8) + Array("</caption>".utf8)
+                    out += Array(">\n<caption>".utf8) + Array(Escape.xml(caption).utf8) + Array("</caption>".utf8)
                     i += 1
                 }
                 continue
@@ -38,19 +40,5 @@ enum SourcePositions {
         guard index + marker.count <= bytes.count else { return false }
         for k in 0..<marker.count where bytes[index + k] != marker[k] { return false }
         return true
-    }
-
-    static func escapeAttribute(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

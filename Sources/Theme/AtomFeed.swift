@@ -10,25 +10,25 @@ enum AtomFeed {
         let notes = graph.documents(of: .meeting).map(\.document).filter { !graph.isUpcoming($0) && hasNotes($0) }
         let entries = (news + notes).sorted { (stamp($0), $0.key) > (stamp($1), $1.key) }.prefix(limit)
         let config = graph.config
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(config.language))\">\n"
-        xml += "  <title>\(XML.escape(config.title))</title>\n"
-        if let description = config.description { xml += "  <subtitle>\(XML.escape(description))</subtitle>\n" }
-        xml += "  <id>\(XML.escape(config.baseURL))</id>\n"
-        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(config.baseURL))\"/>\n"
-        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XML.escape(graph.routes.absoluteURL(path)))\"/>\n"
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(Escape.xml(config.language))\">\n"
+        xml += "  <title>\(Escape.xml(config.title))</title>\n"
+        if let description = config.description { xml += "  <subtitle>\(Escape.xml(description))</subtitle>\n" }
+        xml += "  <id>\(Escape.xml(config.baseURL))</id>\n"
+        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Escape.xml(config.baseURL))\"/>\n"
+        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Escape.xml(graph.routes.absoluteURL(path)))\"/>\n"
         let newest = entries.first.map(stamp) ?? Day(year: 2000, month: 1, day: 1)!
         xml += "  <updated>\(newest.iso)T00:00:00Z</updated>\n"
-        xml += "  <author><name>\(XML.escape(config.organisation ?? config.title))</name></author>\n"
+        xml += "  <author><name>\(Escape.xml(config.organisation ?? config.title))</name></author>\n"
         for doc in entries {
             let url = graph.routes.absoluteURL(graph.routes.folder(ofKey: doc.key) ?? "")
             xml += "  <entry>\n"
-            xml += "    <title>\(XML.escape(doc.title))</title>\n"
-            xml += "    <id>\(XML.escape(url))</id>\n"
-            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(url))\"/>\n"
+            xml += "    <title>\(Escape.xml(doc.title))</title>\n"
+            xml += "    <id>\(Escape.xml(url))</id>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Escape.xml(url))\"/>\n"
             if let date = doc.date { xml += "    <published>\(date.iso)T00:00:00Z</published>\n" }
             xml += "    <updated>\(stamp(doc).iso)T00:00:00Z</updated>\n"
-            xml += "    <category term=\"\(doc.kind.rawValue)\" label=\"\(XML.escape(strings["kind_\(doc.kind.rawValue)"]))\"/>\n"
-            if let summary = doc.summary { xml += "    <summary>\(XML.escape(summary))</summary>\n" }
+            xml += "    <category term=\"\(doc.kind.rawValue)\" label=\"\(Escape.xml(strings["kind_\(doc.kind.rawValue)"]))\"/>\n"
+            if let summary = doc.summary { xml += "    <summary>\(Escape.xml(summary))</summary>\n" }
             xml += "  </entry>\n"
         }
         xml += "</feed>\n"

@@ -33,11 +33,11 @@ enum TaxonomyViews {
         let height = rows.count * rowHeight + 8
         let maximum = max(1, rows.map(\.count).max() ?? 1)
         var svg = "<svg class=\"coverage\" role=\"img\" aria-labelledby=\"coverage-title\" viewBox=\"0 0 \(labelWidth + Int(barWidth) + 60) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"coverage-title\">\(XML.escape(title))</title>"
+        svg += "<title id=\"coverage-title\">\(Escape.xml(title))</title>"
         for (i, row) in rows.enumerated() {
             let y = i * rowHeight + 4
             let width = Int((Double(row.count) / Double(maximum) * barWidth).rounded())
-            svg += "<text x=\"0\" y=\"\(y + 22)\" class=\"coverage-label\">\(XML.escape(row.name))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 22)\" class=\"coverage-label\">\(Escape.xml(row.name))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(max(width, 2))\" height=\"24\" rx=\"3\" class=\"coverage-bar\"/>"
             svg += "<text x=\"\(labelWidth + max(width, 2) + 8)\" y=\"\(y + 22)\" class=\"coverage-count\">\(row.count)</text>"
         }
