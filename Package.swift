@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -18,14 +19,17 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "CSystem"),
+        // Not "CSystem": swift-system (pulled in by Hummingbird) has a target of that name.
+        .target(name: "OKCSystem"),
         .target(name: "Content", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Markdown", dependencies: ["CMark", "Content"]),
         .target(name: "Graph", dependencies: ["Content", "Markdown"]),
         .target(name: "Theme", dependencies: ["Graph", "Content", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Build", dependencies: ["Theme", "Graph", "Markdown", "Content", "CSystem"]),
+        .target(name: "Build", dependencies: ["Theme", "Graph", "Markdown", "Content", "OKCSystem"]),
+        // The development server lives apart so the core never links a web server.
+        .target(name: "Serve", dependencies: ["Build", "Content", .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(name: "okc", dependencies: [
-            "Build", "Content",
+            "Build", "Serve", "Content",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", dependencies: ["Build", "Content"], path: "Tests/TestSupport"),
@@ -34,6 +38,7 @@ let package = Package(
         .testTarget(name: "GraphTests", dependencies: ["Graph", "TestSupport"]),
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "TestSupport"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Build", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
