@@ -13,13 +13,16 @@ public struct BuildOptions: Sendable {
     public var drafts: Bool
     /// The built-in theme folder; the site's own `theme/` overrides it file by file.
     public var themeFolder: String?
+    /// Placeholders and leftovers (`Skriv …`, links to `#`, TODO) are errors instead of warnings.
+    public var strict: Bool
 
-    public init(siteRoot: String, output: String?, now: Day, drafts: Bool = false, themeFolder: String? = nil) {
+    public init(siteRoot: String, output: String?, now: Day, drafts: Bool = false, themeFolder: String? = nil, strict: Bool = false) {
         self.siteRoot = siteRoot
         self.output = output
         self.now = now
         self.drafts = drafts
         self.themeFolder = themeFolder
+        self.strict = strict
     }
 }
 
@@ -68,6 +71,7 @@ public enum Site {
         // check
         for document in graph.documents {
             diagnostics += BodyChecks.check(document, unsafeHTML: config.unsafeHTML)
+            diagnostics += PlaceholderChecks.check(document, severity: options.strict ? .error : .warning)
         }
         guard !diagnostics.hasErrors, let (templates, strings) = compiledTheme else { return finish() }
 

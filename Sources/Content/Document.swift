@@ -25,6 +25,8 @@ public struct Document: Sendable, Hashable {
     /// Line of the file where the body starts, so body diagnostics point at the editor's line.
     public var bodyLine: Int
     public var payload: Payload
+    /// Every text value of the front matter with its place, for checks that read all values alike (placeholders).
+    public var frontMatterTexts: [Located<String>] = []
 
     public var meeting: Meeting? { if case .meeting(let v) = payload { v } else { nil } }
     public var organisation: Organisation? { if case .organisation(let v) = payload { v } else { nil } }
@@ -83,6 +85,7 @@ public enum DocumentDecoder {
             diagnostics.append(.warning("the date \(date.value) looks mistyped", at: date.position))
         }
         return Document(kind: kind, id: id, path: path, title: title.value, date: date?.value, summary: summary,
-                        draft: draft, updated: updated, body: split.body, bodyLine: split.bodyLine, payload: payload)
+                        draft: draft, updated: updated, body: split.body, bodyLine: split.bodyLine, payload: payload,
+                        frontMatterTexts: root.texts)
     }
 }
