@@ -39,6 +39,8 @@ let package = Package(
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "TestSupport"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Build", "TestSupport"]),
+        // Runs the built executable, as editors and CI do; depending on it makes sure it is built.
+        .testTarget(name: "CLITests", dependencies: ["okc", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
