@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +30,13 @@ let package = Package(
         .target(name: "Theme", dependencies: ["Graph", "Content", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Build", dependencies: ["Theme", "Graph", "Markdown", "Content", "OKCSystem"]),
         // The development server lives apart so the core never links a web server.
-        .target(name: "Serve", dependencies: ["Build", "Content", .product(name: "Hummingbird", package: "hummingbird")]),
+        .target(name: "Serve", dependencies: [
+            "Build", "Theme", "Content",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(name: "okc", dependencies: [
             "Build", "Serve", "Content",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
