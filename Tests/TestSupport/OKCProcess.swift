@@ -23,6 +23,11 @@ public enum OKCProcess {
 
     /// Runs `okc arguments…` in `folder` and waits for it (the commands tested this way end by themselves).
     public static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Output {
+        try run(executable: executable, arguments, in: folder, environment: environment)
+    }
+
+    /// Runs any program (a script, git) the same way.
+    public static func run(executable: String, _ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
