@@ -6,7 +6,7 @@ struct OKC: AsyncParsableCommand {
         commandName: "okc",
         abstract: "Builds the agreement's website from Markdown files with YAML front matter.",
         discussion: "Run it in a site folder (site.yml, content/, theme/). Every mistake is reported at file:line:col.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, SchemaCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, SchemaCommand.self, DiffCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
