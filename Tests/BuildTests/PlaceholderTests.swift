@@ -6,12 +6,7 @@ import TestSupport
 
 /// Placeholders and leftovers: warnings by default, errors with `--strict`; each at its exact place.
 @Suite struct PlaceholderTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        let name: String
-        let files: [String: String]
-        let expected: [String]
-        var testDescription: String { name }
-    }
+    typealias Case = InvalidInputTests.Case
 
     static let cases: [Case] = [
         Case(name: "placeholder in front matter", files: ["content/pages/a.md": "---\ntitle: Skriv rubriken här\n---\n"],
