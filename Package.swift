@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Build", dependencies: ["Theme", "Graph", "Markdown", "Content", "OKCSystem"]),
         // The development server lives apart so the core never links a web server.
         .target(name: "Serve", dependencies: [
-            "Build", "Theme", "Content",
+            "Build", "Content",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),

@@ -1,6 +1,5 @@
 import Content
 import Foundation
-import Theme
 
 /// What the last build left: the site on disk is always the last good one; a failed build only adds
 /// its diagnostics, shown over every page until the next build succeeds.
@@ -59,5 +58,5 @@ enum LiveReload {
                status: status)
     }
 
-    static func escape(_ text: String) -> String { XML.escape(text) }
+    static func escape(_ text: String) -> String { Escape.xml(text) }
 }

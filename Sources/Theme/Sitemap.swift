@@ -13,9 +13,8 @@ enum Sitemap {
     }
 }
 
-/// Escapes text for XML and HTML alike (the sitemap, and the preview server's diagnostics overlay).
-public enum XML {
-    public static func escape(_ text: String) -> String {
+enum XML {
+    static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for c in text {

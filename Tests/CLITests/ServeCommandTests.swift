@@ -48,7 +48,7 @@ import TestSupport
         #expect(try waitFor(port: port, path: "/om/") { $0.contains("Sidan kunde inte byggas om") })
         let failed = try LoopbackHTTP.get(port: port, path: "/om/")
         #expect(failed.body.contains("Andra versionen."))
-        #expect(failed.body.contains("broken link &apos;saknas.md&apos;"))
+        #expect(failed.body.contains("broken link &#39;saknas.md&#39;"))
 
         #expect(server.interrupt())
         #expect(server.exitStatus == 0)

@@ -68,7 +68,7 @@ import TestSupport
                                  message: "unknown person '<script>alert(1)</script>'", hint: "try \"a&b\"")
         let html = LiveReload.inject(into: "<body></body>", status: BuildStatus(generation: 2, failed: true, diagnostics: [hostile]))
         #expect(html.contains("<h2 style=\"margin:0 0 .4em;color:#b00020;font-size:1.2em\">Sidan kunde inte byggas om</h2>"))
-        #expect(html.contains("<li><strong>error</strong> <code>content/pages/&lt;a&gt;.md:2:8</code> unknown person &apos;&lt;script&gt;alert(1)&lt;/script&gt;&apos;<br><small>try &quot;a&amp;b&quot;</small></li>"))
+        #expect(html.contains("<li><strong>error</strong> <code>content/pages/&lt;a&gt;.md:2:8</code> unknown person &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39;<br><small>try &quot;a&amp;b&quot;</small></li>"))
         #expect(!html.contains("<script>alert"))
     }
 
