@@ -11,6 +11,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -18,14 +22,23 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "CSystem"),
+        // Not "CSystem": swift-system (pulled in by Hummingbird) has a target of that name.
+        .target(name: "OKCSystem"),
         .target(name: "Content", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Markdown", dependencies: ["CMark", "Content"]),
         .target(name: "Graph", dependencies: ["Content", "Markdown"]),
         .target(name: "Theme", dependencies: ["Graph", "Content", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Build", dependencies: ["Theme", "Graph", "Markdown", "Content", "CSystem"]),
-        .executableTarget(name: "okc", dependencies: [
+        .target(name: "Build", dependencies: ["Theme", "Graph", "Markdown", "Content", "OKCSystem"]),
+        // The development server lives apart so the core never links a web server.
+        .target(name: "Serve", dependencies: [
             "Build", "Content",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+        .executableTarget(name: "okc", dependencies: [
+            "Build", "Serve", "Content",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", dependencies: ["Build", "Content"], path: "Tests/TestSupport"),
@@ -34,6 +47,9 @@ let package = Package(
         .testTarget(name: "GraphTests", dependencies: ["Graph", "TestSupport"]),
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "TestSupport"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Build", "TestSupport"]),
+        // Runs the built executable, as editors and CI do; depending on it makes sure it is built.
+        .testTarget(name: "CLITests", dependencies: ["okc", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

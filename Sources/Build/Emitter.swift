@@ -1,4 +1,4 @@
-import CSystem
+import OKCSystem
 import Content
 import Theme
 #if canImport(Glibc)

@@ -43,6 +43,14 @@ enum FileSystem {
         }
     }
 
+    /// Writes a new file; fails if anything exists at `path` (O_EXCL: no window between check and write).
+    static func create(_ bytes: [UInt8], at path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        close(fd)
+        try write(bytes, to: path)
+    }
+
     static func makeDirectory(_ path: String) throws {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw Failure(description: "cannot create folder \(path): \(String(cString: strerror(errno)))")

@@ -15,15 +15,18 @@ public struct BuildOptions: Sendable {
     public var themeFolder: String?
     /// Indexes the finished site for search before it is swapped in; nil for no search index.
     public var searchIndexer: SearchIndexer?
+    /// Placeholders and leftovers (`Skriv …`, links to `#`, TODO) are errors instead of warnings.
+    public var strict: Bool
 
     public init(siteRoot: String, output: String?, now: Day, drafts: Bool = false, themeFolder: String? = nil,
-                searchIndexer: SearchIndexer? = nil) {
+                searchIndexer: SearchIndexer? = nil, strict: Bool = false) {
         self.siteRoot = siteRoot
         self.output = output
         self.now = now
         self.drafts = drafts
         self.themeFolder = themeFolder
         self.searchIndexer = searchIndexer
+        self.strict = strict
     }
 }
 
@@ -73,6 +76,7 @@ public enum Site {
         // check
         for document in graph.documents {
             diagnostics += BodyChecks.check(document, unsafeHTML: config.unsafeHTML)
+            diagnostics += PlaceholderChecks.check(document, severity: options.strict ? .error : .warning)
         }
         guard !diagnostics.hasErrors, let (templates, strings) = compiledTheme else { return finish() }
 

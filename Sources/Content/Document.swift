@@ -25,6 +25,8 @@ public struct Document: Sendable, Hashable {
     /// Line of the file where the body starts, so body diagnostics point at the editor's line.
     public var bodyLine: Int
     public var payload: Payload
+    /// Every text value of the front matter with its place, for checks that read all values alike (placeholders).
+    public var frontMatterTexts: [Located<String>] = []
 
     public var meeting: Meeting? { if case .meeting(let v) = payload { v } else { nil } }
     public var organisation: Organisation? { if case .organisation(let v) = payload { v } else { nil } }
@@ -52,6 +54,22 @@ public enum DocumentDecoder {
             diagnostics += f.diagnostics
             return nil
         }
+        let (title, date, summary, draft, updated, payload) = read(kind: kind, &f)
+        diagnostics += f.diagnostics
+        guard let title else { return nil }
+        if let date, date.value.year < 1900 || date.value.year > 2200 {
+            diagnostics.append(.warning("the date \(date.value) looks mistyped", at: date.position))
+        }
+        return Document(kind: kind, id: id, path: path, title: title.value, date: date?.value, summary: summary,
+                        draft: draft, updated: updated, body: split.body, bodyLine: split.bodyLine, payload: payload,
+                        frontMatterTexts: root.texts)
+    }
+
+    /// The front matter keys of a kind as its reader reads them (for the JSON Schema and `okc new`).
+    public static func shape(of kind: Kind) -> [KeyShape] { KeyShape.collect { _ = read(kind: kind, &$0) } }
+
+    static func read(kind: Kind, _ f: inout Fields)
+        -> (title: Located<String>?, date: Located<Day>?, summary: String?, draft: Bool, updated: Day?, payload: Document.Payload) {
         let titleKey = [.organisation, .person, .group].contains(kind) ? "name" : "title"
         let title = f.requiredText(titleKey, example: kind == .person ? "Förnamn Efternamn" : "Rubrik")
         let date: Located<Day>?
@@ -77,12 +95,6 @@ public enum DocumentDecoder {
         case .page: payload = .page(Page.decode(&f))
         }
         f.warnUnknown()
-        diagnostics += f.diagnostics
-        guard let title else { return nil }
-        if let date, date.value.year < 1900 || date.value.year > 2200 {
-            diagnostics.append(.warning("the date \(date.value) looks mistyped", at: date.position))
-        }
-        return Document(kind: kind, id: id, path: path, title: title.value, date: date?.value, summary: summary,
-                        draft: draft, updated: updated, body: split.body, bodyLine: split.bodyLine, payload: payload)
+        return (title, date, summary, draft, updated, payload)
     }
 }

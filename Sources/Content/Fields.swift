@@ -9,6 +9,8 @@ public struct Fields {
     private var order: [String] = []
     private var used: Set<String> = []
     public var diagnostics: [Diagnostic] = []
+    /// The keys read so far, with their types: the decoder describing itself (see `KeyShape`).
+    public internal(set) var shape: [KeyShape] = []
 
     public init(_ node: YNode, path: String, what: String) {
         self.path = path
@@ -36,6 +38,7 @@ public struct Fields {
     /// The raw node of a key (marks it as known).
     public mutating func node(_ key: String) -> YNode? {
         used.insert(key)
+        shape.note(key)
         guard let pair = pairs[key], !pair.value.isNull else { return nil }
         return pair.value
     }
@@ -44,10 +47,13 @@ public struct Fields {
     public func keyPosition(_ key: String) -> SourcePosition? { pairs[key]?.key.position }
 
     public mutating func missing(_ key: String, example: String) {
+        used.insert(key)
+        shape.note(key, required: true)
         diagnostics.append(.error("missing required key '\(key)'", at: position, hint: "add a line '\(key): \(example)'"))
     }
 
     public mutating func text(_ key: String) -> Located<String>? {
+        shape.note(key, .text)
         guard let node = node(key) else { return nil }
         guard let text = node.scalar else {
             diagnostics.append(.error("'\(key)' must be text, not \(node.kindName)", at: node.position))
@@ -62,11 +68,12 @@ public struct Fields {
     }
 
     public mutating func requiredText(_ key: String, example: String) -> Located<String>? {
-        if !has(key) { used.insert(key); missing(key, example: example); return nil }
+        if !has(key) { missing(key, example: example); shape.note(key, .text); return nil }
         return text(key)
     }
 
     public mutating func day(_ key: String) -> Located<Day>? {
+        shape.note(key, .date)
         guard let node = node(key) else { return nil }
         return Fields.day(node, key: key, diagnostics: &diagnostics)
     }
@@ -85,12 +92,13 @@ public struct Fields {
     }
 
     public mutating func requiredDay(_ key: String) -> Located<Day>? {
-        if !has(key) { used.insert(key); missing(key, example: "2024-08-19"); return nil }
+        if !has(key) { missing(key, example: "2024-08-19"); shape.note(key, .date); return nil }
         return day(key)
     }
 
     /// A whole number ≥ 0 (counts, years).
     public mutating func count(_ key: String) -> Located<Int>? {
+        shape.note(key, .count)
         guard let node = node(key) else { return nil }
         return Fields.count(node, key: key, diagnostics: &diagnostics)
     }
@@ -105,6 +113,7 @@ public struct Fields {
     }
 
     public mutating func bool(_ key: String) -> Bool? {
+        shape.note(key, .bool)
         guard let node = node(key) else { return nil }
         switch node.scalar?.lowercased() {
         case "true", "yes": return true
@@ -118,6 +127,7 @@ public struct Fields {
 
     /// A clock time `HH:MM` (quoted or not).
     public mutating func time(_ key: String) -> Located<String>? {
+        shape.note(key, .time)
         guard let node = node(key) else { return nil }
         let text = node.scalar ?? ""
         let parts = text.split(separator: ":")
@@ -132,6 +142,7 @@ public struct Fields {
 
     /// A link to the outside world: only http(s) and mailto; `javascript:` and friends are refused.
     public mutating func url(_ key: String) -> Located<String>? {
+        defer { shape.note(key, .url) }
         guard let value = text(key) else { return nil }
         if let problem = URLCheck.problem(value.value) {
             diagnostics.append(.error("'\(key)': \(problem)", at: value.position, hint: "write a full address such as https://www.example.se/"))
@@ -142,6 +153,7 @@ public struct Fields {
 
     /// A value that must be one of a few words.
     public mutating func choice(_ key: String, _ allowed: [String]) -> Located<String>? {
+        defer { shape.note(key, .choice(allowed)) }
         guard let value = text(key) else { return nil }
         guard allowed.contains(value.value) else {
             diagnostics.append(.error("'\(key)' must be one of \(allowed.joined(separator: ", ")), not '\(value.value)'", at: value.position,
@@ -153,6 +165,7 @@ public struct Fields {
 
     /// The items of a list. A single value where a list is expected is taken as a list of one.
     public mutating func list(_ key: String) -> [YNode] {
+        shape.note(key, .list)
         guard let node = node(key) else { return [] }
         switch node.value {
         case .sequence(let items): return items
@@ -165,7 +178,8 @@ public struct Fields {
 
     /// A list of short texts (ids, initials, phrases).
     public mutating func texts(_ key: String) -> [Located<String>] {
-        list(key).compactMap { item in
+        defer { shape.note(key, .texts) }
+        return list(key).compactMap { item in
             guard let text = item.scalar, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
                 diagnostics.append(.error("each item of '\(key)' must be a single value, not \(item.kindName)", at: item.position))
                 return nil
@@ -176,12 +190,19 @@ public struct Fields {
 
     /// Decodes each item of a list of groups of keys with `decode`, which reads from its own `Fields`.
     public mutating func objects<T>(_ key: String, what: String, _ decode: (inout Fields) -> T?) -> [T] {
-        list(key).compactMap { item in
+        defer { shape.note(key, .objects) }
+        return list(key).compactMap { item in
             var fields = Fields(item, path: path, what: what)
             let value = decode(&fields)
-            diagnostics += fields.diagnostics
+            adopt(fields, under: key)
             return value
         }
+    }
+
+    /// Takes over what the reader of a nested group found: its mistakes, and its keys as `key`'s children.
+    public mutating func adopt(_ nested: Fields, under key: String) {
+        diagnostics += nested.diagnostics
+        shape.note(key, children: nested.shape)
     }
 
     /// Warns about every key that no reader asked for, with the closest known key as hint.

@@ -39,6 +39,7 @@ public struct FuzzyDay: Sendable, Hashable, Comparable, CustomStringConvertible 
 
 extension Fields {
     public mutating func fuzzyDay(_ key: String) -> Located<FuzzyDay>? {
+        shape.note(key, .fuzzyDate)
         guard let node = node(key) else { return nil }
         if let text = node.scalar, let value = FuzzyDay(text) { return Located(value, at: node.position) }
         diagnostics.append(.error("'\(key)' must be a date (2024-05-13), a month (2024-05) or a year (2024), not \(node.scalar.map { "'\($0)'" } ?? node.kindName)",

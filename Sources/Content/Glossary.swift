@@ -19,10 +19,7 @@ public enum GlossaryDecoder {
         var entries: [GlossaryEntry] = []
         for item in items {
             var f = Fields(item, path: path, what: "a glossary entry")
-            let abbr = f.requiredText("abbr", example: "RÖS")
-            let expansion = f.requiredText("expansion", example: "Regionala överenskommelsegruppen")
-            let group = f.text("group")
-            f.warnUnknown()
+            let (abbr, expansion, group) = readEntry(&f)
             diagnostics += f.diagnostics
             guard let abbr, let expansion else { continue }
             if let first = seen[abbr.value] {
@@ -33,5 +30,16 @@ public enum GlossaryDecoder {
             entries.append(GlossaryEntry(abbreviation: abbr.value, expansion: expansion.value, group: group, position: abbr.position))
         }
         return entries
+    }
+
+    /// The keys of one entry as the reader reads them (for the JSON Schema).
+    public static var entryShape: [KeyShape] { KeyShape.collect { _ = readEntry(&$0) } }
+
+    static func readEntry(_ f: inout Fields) -> (abbr: Located<String>?, expansion: Located<String>?, group: Located<String>?) {
+        let abbr = f.requiredText("abbr", example: "RÖS")
+        let expansion = f.requiredText("expansion", example: "Regionala överenskommelsegruppen")
+        let group = f.text("group")
+        f.warnUnknown()
+        return (abbr, expansion, group)
     }
 }

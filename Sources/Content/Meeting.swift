@@ -127,7 +127,7 @@ public struct Meeting: Sendable, Hashable {
             let person = a.requiredText("person", example: "kerstin-soderberg")
             let role = a.text("role")?.value
             a.warnUnknown()
-            f.diagnostics += a.diagnostics
+            f.adopt(a, under: key)
             return person.map { Attendance(person: $0, role: role) }
         }
     }

@@ -29,7 +29,7 @@ public struct Plan: Sendable, Hashable {
                 period.diagnostics.append(.error("'period' ends (\(to)) before it starts (\(from))", at: node.position))
             }
             period.warnUnknown()
-            f.diagnostics += period.diagnostics
+            f.adopt(period, under: "period")
         } else {
             f.missing("period", example: "{from: 2020, to: 2022}")
         }

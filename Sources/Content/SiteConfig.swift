@@ -58,9 +58,18 @@ public struct SiteConfig: Sendable, Hashable {
     public func section(_ kind: Kind) -> String { sections[kind] ?? kind.defaultSection }
 
     public static func decode(_ text: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        guard let root = YAMLTree.parse(text, path: SiteConfig.path, firstLine: 1, diagnostics: &diagnostics) else { return nil }
+        var f = Fields(root, path: SiteConfig.path, what: "site.yml")
+        let config = read(&f)
+        diagnostics += f.diagnostics
+        return config
+    }
+
+    /// The keys of site.yml as its reader reads them (for the JSON Schema).
+    public static var shape: [KeyShape] { KeyShape.collect { _ = read(&$0) } }
+
+    static func read(_ f: inout Fields) -> SiteConfig? {
         let path = SiteConfig.path
-        guard let root = YAMLTree.parse(text, path: path, firstLine: 1, diagnostics: &diagnostics) else { return nil }
-        var f = Fields(root, path: path, what: "site.yml")
         let title = f.requiredText("title", example: "Överenskommelsen")
         var baseURL = f.requiredText("base_url", example: "https://www.example.se/okc/")
         if let url = baseURL {
@@ -85,7 +94,7 @@ public struct SiteConfig: Sendable, Hashable {
                 c.diagnostics.append(.error("'email' is not an e-mail address: '\(email)'", at: c.keyPosition("email") ?? node.position))
             }
             c.warnUnknown()
-            f.diagnostics += c.diagnostics
+            f.adopt(c, under: "contact")
         }
         var reported: Reported?
         if let node = f.node("signatories_reported") {
@@ -95,7 +104,7 @@ public struct SiteConfig: Sendable, Hashable {
             if count == nil, !r.has("count") { r.missing("count", example: "120") }
             let source = r.text("source")?.value
             r.warnUnknown()
-            f.diagnostics += r.diagnostics
+            f.adopt(r, under: "signatories_reported")
             if let count, let date { reported = Reported(count: count.value, date: date.value, source: source) }
         }
         var accessibility = Accessibility(status: "partial", assessedOn: nil, method: nil, knownProblems: [],
@@ -108,7 +117,7 @@ public struct SiteConfig: Sendable, Hashable {
             accessibility.knownProblems = a.texts("known_problems").map(\.value)
             accessibility.diggURL = a.url("digg_url")?.value ?? accessibility.diggURL
             a.warnUnknown()
-            f.diagnostics += a.diagnostics
+            f.adopt(a, under: "accessibility")
         }
         let unsafe = f.bool("unsafe_html") ?? false
         var sections: [Kind: String] = [:]
@@ -125,7 +134,6 @@ public struct SiteConfig: Sendable, Hashable {
             sections[kind] = entry.name
         }
         f.warnUnknown()
-        diagnostics += f.diagnostics
         guard let title, let baseURL else { return nil }
         return SiteConfig(title: title.value, baseURL: baseURL.value, language: language, organisation: organisation,
                           description: description, subregions: subregions, categories: categories, contact: contact,

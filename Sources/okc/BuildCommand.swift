@@ -1,5 +1,6 @@
 import ArgumentParser
 import Build
+import Content
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,12 +36,18 @@ struct BuildCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check everything a build checks, and write nothing."
+        abstract: "Check everything a build checks, and write nothing.",
+        discussion: "--format github prints each diagnostic as a GitHub Actions workflow command, so it shows on the pull request's line."
     )
 
     @OptionGroup var site: SiteOptions
 
+    @Option(help: ArgumentHelp("How to print diagnostics: text (to stderr), json or github (to stdout).", valueName: "format"))
+    var format: DiagnosticFormat = .text
+
     func run() throws {
-        try Report.finish(Site.build(try site.buildOptions(output: nil)), verb: "check")
+        try Report.finish(Site.build(try site.buildOptions(output: nil)), verb: "check", format: format, pathPrefix: site.pathPrefix)
     }
 }
+
+extension DiagnosticFormat: ExpressibleByArgument {}

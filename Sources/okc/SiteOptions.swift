@@ -14,6 +14,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include pages marked 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .long, help: "Make placeholders and leftovers (Skriv …, links to #, TODO) errors instead of warnings.")
+    var strict = false
+
     func day() throws -> Day {
         if let now {
             guard let day = Day(iso: now) else { throw ValidationError("--now must be a date like 2024-08-19, not '\(now)'") }
@@ -27,7 +30,17 @@ struct SiteOptions: ParsableArguments {
 
     func buildOptions(output: String?) throws -> BuildOptions {
         BuildOptions(siteRoot: site, output: output, now: try day(), drafts: drafts,
-                     themeFolder: ThemeLocator.builtIn(siteRoot: site))
+                     themeFolder: ThemeLocator.builtIn(siteRoot: site), strict: strict)
+    }
+
+    /// The site folder as seen from the current folder, to put before paths that must be found from
+    /// there (GitHub matches annotations by the path in the repository): "" for ".", else "dir/".
+    var pathPrefix: String {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let folder = URL(fileURLWithPath: site).standardizedFileURL.path
+        if folder == current { return "" }
+        if folder.hasPrefix(current + "/") { return String(folder.dropFirst(current.count + 1)) + "/" }
+        return folder + "/"
     }
 }
 
@@ -56,10 +69,13 @@ enum ThemeLocator {
 
 enum Report {
     /// Prints every diagnostic and a summary line; the exit code is 1 when any is an error.
-    static func finish(_ result: BuildResult, verb: String) throws {
+    static func finish(_ result: BuildResult, verb: String, format: DiagnosticFormat = .text, pathPrefix: String = "") throws {
         var stderr = StandardError()
-        for diagnostic in result.diagnostics {
-            print(diagnostic.formatted, to: &stderr)
+        let text = format.render(result.diagnostics, pathPrefix: pathPrefix)
+        if format == .text {
+            print(text, terminator: "", to: &stderr)
+        } else {
+            print(text, terminator: "")
         }
         let errors = result.diagnostics.errorCount
         let warnings = result.diagnostics.warningCount
