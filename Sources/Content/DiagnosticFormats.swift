@@ -21,7 +21,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 
 extension Diagnostic {
     public var json: JSONValue {
-        .object([("file", .string(file)), ("line", .number(line)), ("column", .number(column)),
+        .object([("file", .string(file)), ("line", .int(line)), ("column", .int(column)),
                  ("severity", .string(severity.rawValue)), ("message", .string(message)), ("hint", hint.map(JSONValue.string) ?? .null)])
     }
 

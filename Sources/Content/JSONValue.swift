@@ -1,36 +1,80 @@
-/// A JSON value whose objects keep their keys in the order written, so generated files (schemas,
-/// diagnostics) are byte-identical from run to run and read in a sensible order.
+/// JSON written by hand so output is deterministic (schemas, diagnostics, open data, JSON-LD): object keys
+/// keep the order they were given, numbers print the same everywhere, and `<`, `>` and `&` are escaped so
+/// JSON can sit inside `<script>`.
 public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
     case string(String)
-    case number(Int)
+    case int(Int)
+    case number(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
     case object([(String, JSONValue)])
 
     public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .number(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 
-    /// Pretty-printed with two spaces, ending without a newline.
-    public func rendered(indent: String = "") -> String {
-        let inner = indent + "  "
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
+    public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
+
+    /// An object without the keys whose value is nil.
+    public static func fields(_ pairs: [(String, JSONValue?)]) -> JSONValue {
+        .object(pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    public static func text(_ text: String?) -> JSONValue? { text.map { .string($0) } }
+
+    /// Pretty-printed with two spaces, as written to files.
+    public func rendered() -> String { serialized(pretty: true) }
+
+    /// One JSON string literal.
+    public static func quoted(_ text: String) -> String {
+        var out = ""
+        writeString(text, to: &out)
+        return out
+    }
+
+    public func serialized(pretty: Bool = false) -> String {
+        var out = ""
+        write(to: &out, indent: pretty ? "" : nil)
+        return out
+    }
+
+    private func write(to out: inout String, indent: String?) {
+        let inner = indent.map { $0 + "  " }
+        let newline = indent == nil ? "" : "\n"
         switch self {
-        case .string(let text): return JSONValue.quoted(text)
-        case .number(let value): return String(value)
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
+        case .string(let text): JSONValue.writeString(text, to: &out)
+        case .int(let value): out += String(value)
+        case .number(let value):
+            out += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .bool(let value): out += value ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+            if items.isEmpty { out += "[]"; return }
+            out += "[" + newline
+            for (i, item) in items.enumerated() {
+                out += inner ?? ""
+                item.write(to: &out, indent: inner)
+                out += (i < items.count - 1 ? "," : "") + newline
+            }
+            out += (indent ?? "") + "]"
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { inner + JSONValue.quoted($0.0) + ": " + $0.1.rendered(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "}"
+            if pairs.isEmpty { out += "{}"; return }
+            out += "{" + newline
+            for (i, (key, value)) in pairs.enumerated() {
+                out += inner ?? ""
+                JSONValue.writeString(key, to: &out)
+                out += indent == nil ? ":" : ": "
+                value.write(to: &out, indent: inner)
+                out += (i < pairs.count - 1 ? "," : "") + newline
+            }
+            out += (indent ?? "") + "}"
         }
     }
 
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
+    static func writeString(_ text: String, to out: inout String) {
+        out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -38,15 +82,20 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
-        return out + "\""
+        out += "\""
     }
-
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 }
