@@ -9,6 +9,8 @@ public struct Fields {
     private var order: [String] = []
     private var used: Set<String> = []
     public var diagnostics: [Diagnostic] = []
+    /// The node was not a group of keys: that is already reported, so no key is "missing" from it.
+    private var notAGroup = false
 
     public init(_ node: YNode, path: String, what: String) {
         self.path = path
@@ -26,6 +28,7 @@ public struct Fields {
             }
         default:
             if !node.isNull {
+                notAGroup = true
                 diagnostics.append(.error("\(what) must be a group of 'key: value' lines, not \(node.kindName)", at: node.position))
             }
         }
@@ -44,6 +47,7 @@ public struct Fields {
     public func keyPosition(_ key: String) -> SourcePosition? { pairs[key]?.key.position }
 
     public mutating func missing(_ key: String, example: String) {
+        if notAGroup { return }
         diagnostics.append(.error("missing required key '\(key)'", at: position, hint: "add a line '\(key): \(example)'"))
     }
 

@@ -149,7 +149,15 @@ public enum YAMLTree {
             let lineIndex = mark.line - 1
             let nearby = lines.indices.contains(lineIndex) ? lines[lineIndex] : ""
             let previous = lineIndex > 0 && lines.indices.contains(lineIndex - 1) ? lines[lineIndex - 1] : ""
-            if nearby.contains("\t") || previous.contains("\t") {
+            // libyaml only says "did not find expected key" for `title: "A" och B` and `'Vi's möte'`.
+            let before = nearby.prefix(max(0, mark.column - 1)).reversed().drop { $0 == " " }.first
+            if problem.contains("did not find expected key"), before == "\"" || before == "'" {
+                return .error("YAML syntax error: text after the closing quote", at: position,
+                              hint: "quote the whole value (title: \"Möte och mer\"); inside single quotes write a quote twice ('Vi''s möte')")
+            }
+            if problem.contains("undefined alias") {
+                hint = "a value starting with '*' repeats one marked '&name'; to start a text with '*', put it in quotes"
+            } else if nearby.contains("\t") || previous.contains("\t") {
                 hint = "YAML does not allow tabs for indentation: indent with spaces"
             } else if problem.contains("mapping values are not allowed") {
                 hint = "a value containing ': ' must be quoted, e.g. title: \"Möte: budget\""
@@ -165,8 +173,13 @@ public enum YAMLTree {
             case .scanner(let context, let problem, let mark, _),
                  .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):
+                if problem.contains("Maximum nesting level") {
+                    return .error("front matter is nested more than \(maxDepth) levels deep",
+                                  at: SourcePosition(file: path, line: mark.line + firstLine - 1, column: mark.column))
+                }
                 // An unclosed quote or bracket runs to the end: point at where it was opened.
-                if problem.contains("end of stream"), let context { return make(problem, context, context.mark) }
+                let atEnd = mark.line > lines.count || (mark.line == lines.count && mark.column > lines[lines.count - 1].count)
+                if problem.contains("end of stream") || atEnd, let context { return make(problem, context, context.mark) }
                 return make(problem, context, mark)
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let key = duplicates.sorted().first ?? ""

@@ -17,6 +17,9 @@ import TestSupport
         let name: String
         let files: [String: String]
         let expected: [String]
+        /// Written after `files`, in order: paths a dictionary cannot hold apart, because Swift compares
+        /// strings by canonical equivalence (an NFC and an NFD spelling of one name).
+        var orderedFiles: [(path: String, text: String)] = []
         var testDescription: String { name }
     }
 
@@ -105,12 +108,13 @@ import TestSupport
              expected: ["content/organisations/o.md:4:9: error: an organisation cannot be its own parent"]),
     ]
 
-    @Test(arguments: cases)
+    @Test(arguments: cases + auditCases)
     func reportsTheExactDiagnosticAndKeepsThePreviousSite(_ testCase: Case) throws {
         let site = try FixtureSite(InvalidInputTests.base)
         #expect(site.build().lines == [])
         let before = site.snapshot()
         for (path, text) in testCase.files { try site.write(path, text) }
+        for (path, text) in testCase.orderedFiles { try site.write(path, text) }
         let result = site.build()
         #expect(result.lines == testCase.expected)
         if result.failed {
