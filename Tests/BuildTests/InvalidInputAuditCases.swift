@@ -110,6 +110,8 @@ extension InvalidInputTests {
              expected: ["content/organisations/o.md:4:10: error: 'website': the address scheme 'data:' is not allowed (only https, http, mailto and tel)"]),
         Case(name: "vbscript contact url", files: ["site.yml": FixtureSite.siteYML + "\ncontact:\n  url: vbscript:msgbox(1)\n"],
              expected: ["site.yml:11:8: error: 'url': the address scheme 'vbscript:' is not allowed (only https, http, mailto and tel)"]),
+        Case(name: "javascript base_url", files: ["site.yml": "title: X\nbase_url: javascript:alert(1)//\n"],
+             expected: ["site.yml:2:11: error: 'base_url': the address scheme 'javascript:' is not allowed (only https, http, mailto and tel)"]),
         Case(name: "javascript digg url", files: ["site.yml": FixtureSite.siteYML + "\naccessibility:\n  digg_url: \" javascript:alert(1)\"\n"],
              expected: ["site.yml:11:13: error: 'digg_url': the address scheme 'javascript:' is not allowed (only https, http, mailto and tel)"]),
     ]

@@ -124,14 +124,20 @@ import TestSupport
 
     @Test func invalidUTF8IsReportedAtItsLine() throws {
         let site = try FixtureSite(InvalidInputTests.base)
+        #expect(site.build().lines == [])
+        let before = site.snapshot()
         try site.write("content/pages/a.md", Data([0x2D, 0x2D, 0x2D, 0x0A, 0x74, 0x3A, 0x20, 0xC3, 0x28, 0x0A]))
         #expect(site.build().lines == ["content/pages/a.md:2:4: error: invalid UTF-8 (byte 0xC3)"])
+        #expect(site.snapshot() == before)
     }
 
     @Test func binaryFilesAreRefused() throws {
         let site = try FixtureSite(InvalidInputTests.base)
+        #expect(site.build().lines == [])
+        let before = site.snapshot()
         try site.write("content/pages/a.md", Data([0x2D, 0x2D, 0x2D, 0x0A, 0x00, 0x01]))
         #expect(site.build().lines == ["content/pages/a.md:2:1: error: binary file: a text file was expected"])
+        #expect(site.snapshot() == before)
     }
 
     @Test func aBOMAndCRLFAreAccepted() throws {
@@ -171,8 +177,16 @@ import TestSupport
     @Test func symlinksOutOfTheSiteAreRefused() throws {
         let site = try FixtureSite(InvalidInputTests.base)
         let outside = try FixtureSite(["secret.md": "---\ntitle: Hemlig\n---\n"], siteYML: nil)
+        #expect(site.build().lines == [])
+        let before = site.snapshot()
         try FileManager.default.createSymbolicLink(atPath: site.root + "/content/pages/hemlig.md", withDestinationPath: outside.root + "/secret.md")
         #expect(site.build().lines == ["content/pages/hemlig.md: error: symbolic link leads outside the site folder"])
+        #expect(site.snapshot() == before)
+        // A linked folder leading out is refused the same way.
+        try site.remove("content/pages/hemlig.md")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/reports", withDestinationPath: outside.root)
+        #expect(site.build().lines == ["content/reports: error: symbolic link leads outside the site folder"])
+        #expect(site.snapshot() == before)
     }
 
     @Test func templateErrorsNameTheTemplateAndLine() throws {
