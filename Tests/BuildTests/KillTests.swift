@@ -65,7 +65,7 @@ import Glibc
         let arguments = ["build", "--site", site.root, "--now", "2026-11-25"]
         var outcomes: [String] = []
         for moment in KillTests.moments {
-            let process = try OKCProcess.start(arguments)
+            let process = try OKCProcess.start(arguments, in: site.root)
             switch moment {
             case .after(let milliseconds):
                 usleep(useconds_t(milliseconds * 1000))
@@ -88,7 +88,7 @@ import Glibc
                 Issue.record("killed \(moment): site/ is neither the previous nor the new site (\(after.count) files)")
             }
             // The next build, not killed, must give exactly a clean build's site and leave no staging folder.
-            let next = try OKCProcess.run(arguments)
+            let next = try OKCProcess.run(arguments, in: site.root)
             #expect(next.status == 0, "\(next.stderr)")
             #expect(site.snapshot() == newSite, "after the kill \(moment)")
             #expect(!site.exists("site.okc-new") && !site.exists("site.okc-old"))

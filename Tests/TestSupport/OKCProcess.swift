@@ -1,49 +1,70 @@
 import Foundation
 
-/// The built `okc` executable, run as editors and CI run it: for exit codes, stderr and SIGKILL tests.
+/// Runs the `okc` executable that `swift build` put beside the test bundle, as an editor would run it.
 public enum OKCProcess {
-    /// `okc` lies in the build products folder beside the test bundle (`swift build --build-tests`
-    /// builds every product, `scripts/test` runs it first); `.build/debug/okc` is the fallback.
-    public static let executable: String? = {
-        let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let candidates = [
-            URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("okc").path,
-            FixtureSite.repositoryRoot + "/.build/debug/okc",
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
-    public struct Outcome: Sendable {
+    public struct Output: Sendable {
         public var status: Int32
+        public var stdout: String
         public var stderr: String
     }
 
-    /// Starts okc with the repository's theme; the caller waits for or kills the process.
-    public static func start(_ arguments: [String], stderr: FileHandle? = nil) throws -> Process {
-        guard let executable else { throw Missing() }
+    /// The built `okc`: the test runner lives in the same build folder.
+    public static var executable: String {
+        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
+        // On Linux the runner may sit inside `okcPackageTests.xctest/`; the executable is a level up then.
+        for _ in 0..<3 {
+            let candidate = folder.appendingPathComponent("okc").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: FixtureSite.repositoryRoot).appendingPathComponent(".build/debug/okc").path
+    }
+
+    /// Runs `okc arguments…` in `folder` and waits for it (the commands tested this way end by themselves).
+    public static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Output {
+        try run(executable: executable, arguments, in: folder, environment: environment)
+    }
+
+    /// Runs any program (a script, git) the same way.
+    public static func run(executable: String, _ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["OKC_THEME"] = FixtureSite.themeFolder
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderr ?? FileHandle.nullDevice
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var env = ProcessInfo.processInfo.environment
+        env["OKC_THEME"] = FixtureSite.themeFolder
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        return process
-    }
-
-    /// Runs okc to the end and returns its exit status and what it printed on stderr.
-    public static func run(_ arguments: [String]) throws -> Outcome {
-        let pipe = Pipe()
-        let process = try start(arguments, stderr: pipe.fileHandleForWriting)
-        try pipe.fileHandleForWriting.close()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
+        let errData = ReadAll(err.fileHandleForReading)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData.wait(), as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on another thread.
+final class ReadAll: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
     }
 
-    public struct Missing: Error, CustomStringConvertible {
-        public var description: String { "the okc executable is not built: run 'swift build --build-tests' (scripts/test does)" }
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
