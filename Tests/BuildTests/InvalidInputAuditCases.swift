@@ -87,6 +87,11 @@ extension InvalidInputTests {
         ], expected: ["content/meetings/b/x.md: error: duplicate id 'x': content/meetings/a/x.md has the same id"]),
         Case(name: "folder name a URL cannot carry", files: ["content/reports/Mina bilagor/a.pdf": "%PDF"],
              expected: ["content/reports/Mina bilagor: error: folder name 'Mina bilagor' has characters a web address cannot carry (use a–z, 0–9, '-', '_' and '.')"]),
+        Case(name: "section renamed to a path that climbs out", files: ["site.yml": FixtureSite.siteYML + "\nsections:\n  news: ../../ut\n"],
+             expected: ["site.yml:11:9: error: 'sections': '../../ut': ids may only contain a–z, 0–9 and '-'"]),
+        Case(name: "page id that is a section's folder", files: [
+            "content/pages/personer.md": "---\ntitle: Personer\n---\n",
+        ], expected: ["content/pages/personer.md: error: two sources would write the same file 'personer/index.html'"]),
         Case(name: "id with a double hyphen", files: ["content/pages/om--oss.md": "---\ntitle: Om\n---\n"],
              expected: ["content/pages/om--oss.md: error: file name 'om--oss.md' cannot be a page id: an id cannot start or end with '-' or contain '--'"]),
     ]
