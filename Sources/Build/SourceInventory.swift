@@ -94,8 +94,8 @@ struct SourceInventory {
         var seen: [String: PageSource] = [:]
         var kept = Set<Int>()
         for (offset, page) in pages.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }) {
-            // Swift compares strings by canonical equivalence; the disk compares bytes: key on scalars.
-            let key = page.kind.rawValue + "/" + page.id.precomposedForm.lowercased().unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: ".")
+            // Composed and lower-cased: the names a case-insensitive, normalising disk (macOS) takes as one.
+            let key = page.kind.rawValue + "/" + page.id.precomposedForm.lowercased()
             if let first = seen[key] {
                 diagnostics.append(SourceInventory.clash(page, with: first))
                 continue

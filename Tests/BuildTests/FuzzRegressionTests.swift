@@ -45,7 +45,9 @@ enum FuzzPaths {
     static func yaml(_ bytes: [UInt8]) {
         let yaml = String(decoding: bytes, as: UTF8.self)
         var diagnostics: [Diagnostic] = []
-        guard YAMLTree.parse(yaml, path: "fuzz.yml", firstLine: 2, diagnostics: &diagnostics) != nil else {
+        let parsed = YAMLTree.parse(yaml, path: "fuzz.yml", firstLine: 2, diagnostics: &diagnostics)
+        expectPlaces(diagnostics, yaml: yaml, firstLine: 2)
+        guard parsed != nil else {
             #expect(diagnostics.hasErrors)
             return
         }
@@ -55,10 +57,24 @@ enum FuzzPaths {
             let document = DocumentDecoder.decode(kind: kind, id: "fuzz", path: "content/\(kind.folder)/fuzz.md", split: split,
                                                   diagnostics: &kindDiagnostics)
             #expect(document != nil || kindDiagnostics.hasErrors, "\(kind)")
+            expectPlaces(kindDiagnostics, yaml: split.yaml, firstLine: split.yamlLine)
         }
         _ = SiteConfig.decode(yaml, diagnostics: &diagnostics)
         _ = GlossaryDecoder.decode(yaml, path: "content/glossary.yml", diagnostics: &diagnostics)
         _ = StringTable.decode(yaml, path: "theme/strings.yml", diagnostics: &diagnostics)
+    }
+
+    /// Every diagnostic points into the YAML it is about, or at the whole file.
+    static func expectPlaces(_ diagnostics: [Diagnostic], yaml: String, firstLine: Int) {
+        guard !yaml.contains("\r") else { return }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        for diagnostic in diagnostics where diagnostic.line != 0 {
+            let index = diagnostic.line - firstLine
+            #expect(lines.indices.contains(index), "\(diagnostic.formatted)")
+            if lines.indices.contains(index) {
+                #expect(diagnostic.column >= 1 && diagnostic.column <= lines[index].count + 1, "\(diagnostic.formatted)")
+            }
+        }
     }
 
     static func markdown(_ bytes: [UInt8]) {
