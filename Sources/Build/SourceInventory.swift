@@ -42,6 +42,13 @@ struct SourceInventory {
                     continue
                 }
                 type = FileSystem.type(target)
+                // A link to a folder that holds it would be walked again and again (two such links: 2^12 times).
+                if type == .directory, let here = FileSystem.realPath(siteRoot + "/" + relative),
+                   here == target || here.hasPrefix(target + "/") {
+                    diagnostics.append(.error("symbolic link leads back to a folder that contains it", at: .file(path),
+                                              hint: "remove the link; a folder cannot hold itself"))
+                    continue
+                }
             }
             switch type {
             case .directory:

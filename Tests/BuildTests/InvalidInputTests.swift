@@ -189,6 +189,20 @@ import TestSupport
         #expect(site.snapshot() == before)
     }
 
+    @Test func symlinkLoopsAreRefusedOnce() throws {
+        let site = try FixtureSite(InvalidInputTests.base)
+        #expect(site.build().lines == [])
+        let before = site.snapshot()
+        // Two links up from one folder would make 2^12 walks of the whole content folder.
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/pages/upp", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/pages/sida", withDestinationPath: ".")
+        #expect(site.build().lines == [
+            "content/pages/sida: error: symbolic link leads back to a folder that contains it",
+            "content/pages/upp: error: symbolic link leads back to a folder that contains it",
+        ])
+        #expect(site.snapshot() == before)
+    }
+
     @Test func templateErrorsNameTheTemplateAndLine() throws {
         let site = try FixtureSite(InvalidInputTests.base)
         try site.write("theme/templates/page.mustache", "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n{{#body}}\n{{/main}}{{/base}}\n")
