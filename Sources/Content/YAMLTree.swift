@@ -142,11 +142,16 @@ public enum YAMLTree {
     static func diagnostic(for error: Error, yaml: String, path: String, firstLine: Int) -> Diagnostic {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
-            let position = SourcePosition(file: path, line: mark.line + firstLine - 1, column: mark.column)
+            // libyaml places "the text ended too early" on the line after the text, which in a page is the
+            // closing '---': point at the end of the last line instead (found by fuzzing).
+            let pastEnd = mark.line > lines.count
+            let line = pastEnd ? lines.count : mark.line
+            let column = pastEnd ? lines[lines.count - 1].count + 1 : mark.column
+            let position = SourcePosition(file: path, line: line + firstLine - 1, column: column)
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text))" }
             var hint = "check the quotes, colons and indentation near this place"
-            let lineIndex = mark.line - 1
+            let lineIndex = line - 1
             let nearby = lines.indices.contains(lineIndex) ? lines[lineIndex] : ""
             let previous = lineIndex > 0 && lines.indices.contains(lineIndex - 1) ? lines[lineIndex - 1] : ""
             // libyaml only says "did not find expected key" for `title: "A" och B` and `'Vi's möte'`.

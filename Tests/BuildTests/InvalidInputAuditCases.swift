@@ -19,6 +19,8 @@ extension InvalidInputTests {
              expected: ["content/meetings/m.md:6:2: error: YAML syntax error: did not find expected key (while parsing a block mapping)"]),
         Case(name: "unclosed bracket", files: ["content/meetings/m.md": "---\ntitle: M\ndate: 2024-01-01\nattendees: [anna-andersson\n---\n"],
              expected: ["content/meetings/m.md:4:12: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"]),
+        Case(name: "flow list that ends with the front matter", files: ["content/pages/a.md": "---\ntitle: A\nx: [a, ---,\n---\n"],
+             expected: ["content/pages/a.md:3:12: error: YAML syntax error: did not find expected node content (while parsing a flow node)"]),
         Case(name: "block nesting too deep", files: ["content/pages/a.md": "---\ntitle: A\nx:\n" + String(repeating: "- ", count: 2000) + "y\n---\n"],
              expected: ["content/pages/a.md:4:1999: error: front matter is nested more than 48 levels deep"]),
         Case(name: "alias to an anchor never set", files: ["content/pages/a.md": "---\ntitle: *namn\n---\n"],
