@@ -101,8 +101,12 @@ enum FuzzPaths {
                             contentFiles: ["content/pages/bild.png"])
         let folder = config.section(kind).isEmpty ? "fuzz/" : config.section(kind) + "/fuzz/"
         let markdown = MarkdownRenderer.render(document.body) { routes.rewrite($0, from: path, fromFolder: folder) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for diagnostic in BodyChecks.check(ParsedDocument(document: document, markdown: markdown), unsafeHTML: false) {
-            #expect(diagnostic.line >= document.bodyLine)
+            #expect(diagnostic.line >= document.bodyLine && diagnostic.line <= lines.count, "\(diagnostic.formatted)")
+            if diagnostic.line >= 1 && diagnostic.line <= lines.count {
+                #expect(diagnostic.column >= 1 && diagnostic.column <= lines[diagnostic.line - 1].unicodeScalars.count + 1, "\(diagnostic.formatted)")
+            }
         }
     }
 }

@@ -76,6 +76,13 @@ import Testing
         #expect(result.links.map(\.column) == [3, 23])
     }
 
+    /// cmark counts columns in bytes; diagnostics count characters, as editors do.
+    @Test func columnsCountCharactersNotBytes() {
+        let result = MarkdownRenderer.render("Åäö [x](a.md) <b>\n")
+        #expect(result.links.map(\.column) == [5])
+        #expect(result.escapedHTML.map(\.column) == [15])
+    }
+
     /// cmark_parser_finish flips global tables: without the lock, concurrent renders lose
     /// strikethrough and autolinks on some pages (docs/cmark-gfm-notes.md).
     @Test func concurrentRenderingMatchesSerial() async {

@@ -33,8 +33,12 @@ public func fuzzPage(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         routes.rewrite(url, from: path, fromFolder: folder)
     }
     let parsed = ParsedDocument(document: document, markdown: markdown)
+    // Body diagnostics point into the body, at a column of the line as an editor counts it.
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     for diagnostic in BodyChecks.check(parsed, unsafeHTML: false) {
-        precondition(diagnostic.line >= document.bodyLine, "body diagnostic above the body")
+        precondition(diagnostic.line >= document.bodyLine && diagnostic.line <= lines.count, "\(diagnostic.formatted) is outside the body")
+        let scalars = lines[diagnostic.line - 1].unicodeScalars.count
+        precondition(diagnostic.column >= 1 && diagnostic.column <= scalars + 1, "\(diagnostic.formatted) is outside its line")
     }
     return 0
 }
