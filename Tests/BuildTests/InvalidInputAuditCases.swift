@@ -63,6 +63,10 @@ extension InvalidInputTests {
              expected: ["content/meetings/m.md:5:5: error: missing required key 'text'"]),
         Case(name: "empty title", files: ["content/pages/a.md": "---\ntitle: \"  \"\n---\n"],
              expected: ["content/pages/a.md:2:8: error: 'title' is empty"]),
+        Case(name: "front matter that is only null", files: ["content/pages/a.md": "---\nnull\n---\nText\n"],
+             expected: ["content/pages/a.md:2:1: error: missing required key 'title'"]),
+        Case(name: "front matter that is only an anchor", files: ["content/news/a.md": "---\n&a\n---\nText\n"],
+             expected: ["content/news/a.md:2:1: error: missing required key 'date'", "content/news/a.md:2:1: error: missing required key 'title'"]),
         Case(name: "empty front matter", files: ["content/pages/a.md": "---\n---\nText\n"],
              expected: ["content/pages/a.md:2:1: error: missing required key 'title'"]),
     ]
