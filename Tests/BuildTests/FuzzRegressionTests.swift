@@ -72,7 +72,7 @@ enum FuzzPaths {
             let index = diagnostic.line - firstLine
             #expect(lines.indices.contains(index), "\(diagnostic.formatted)")
             if lines.indices.contains(index) {
-                #expect(diagnostic.column >= 1 && diagnostic.column <= lines[index].count + 1, "\(diagnostic.formatted)")
+                #expect(diagnostic.column >= 1 && diagnostic.column <= lines[index].unicodeScalars.count + 1, "\(diagnostic.formatted)")
             }
         }
     }

@@ -21,6 +21,8 @@ extension InvalidInputTests {
              expected: ["content/meetings/m.md:4:12: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"]),
         Case(name: "flow list that ends with the front matter", files: ["content/pages/a.md": "---\ntitle: A\nx: [a, ---,\n---\n"],
              expected: ["content/pages/a.md:3:12: error: YAML syntax error: did not find expected node content (while parsing a flow node)"]),
+        Case(name: "line separators inside a title", files: ["content/pages/a.md": "---\ntitle: Rad\u{2028}ett\u{2028}två\nmenu: x\ntitle: B\n---\n"],
+             expected: ["content/pages/a.md:2:16: error: YAML syntax error: could not find expected ':' (while scanning a simple key)"]),
         Case(name: "block nesting too deep", files: ["content/pages/a.md": "---\ntitle: A\nx:\n" + String(repeating: "- ", count: 2000) + "y\n---\n"],
              expected: ["content/pages/a.md:4:1999: error: front matter is nested more than 48 levels deep"]),
         Case(name: "alias to an anchor never set", files: ["content/pages/a.md": "---\ntitle: *namn\n---\n"],

@@ -37,7 +37,7 @@ func checkPlaces(_ diagnostics: [Diagnostic], yaml: String, firstLine: Int) {
     for diagnostic in diagnostics where diagnostic.line != 0 {
         precondition(diagnostic.line >= firstLine && diagnostic.line < firstLine + lines.count,
                      "\(diagnostic.formatted) is outside lines \(firstLine)...\(firstLine + lines.count - 1)")
-        precondition(diagnostic.column >= 1 && diagnostic.column <= lines[diagnostic.line - firstLine].count + 1,
+        precondition(diagnostic.column >= 1 && diagnostic.column <= lines[diagnostic.line - firstLine].unicodeScalars.count + 1,
                      "\(diagnostic.formatted) is outside its line")
     }
 }
