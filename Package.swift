@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "okc", targets: ["okc"]),
+        // Libraries for the fuzzing package in fuzz/, which builds them with libFuzzer's instrumentation.
+        .library(name: "Content", targets: ["Content"]),
+        .library(name: "Markdown", targets: ["Markdown"]),
+        .library(name: "Graph", targets: ["Graph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

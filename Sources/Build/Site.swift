@@ -85,9 +85,13 @@ public enum Site {
         let copies = inventory.assets.map { (path: Routes.filesFolder + "/" + $0.dropFirst("content/".count), source: root + "/" + $0) }
             + theme.staticFiles.keys.sorted().map { (path: $0, source: theme.staticFiles[$0]!) }
         let paths = (files.map(\.path) + copies.map(\.path)).sorted()
-        if let duplicate = zip(paths, paths.dropFirst()).first(where: { $0 == $1 }) {
-            diagnostics.append(.error("two sources would write the same file '\(duplicate.0)'", at: .file(SiteConfig.path),
-                                      hint: "a page id or a section name clashes with another page or folder"))
+        if let duplicate = zip(paths, paths.dropFirst()).first(where: { $0 == $1 })?.0 {
+            // Name the page whose address clashes (with a section's list page, a renamed section, a file):
+            // its file is what the editor renames.
+            let page = graph.documents.first { (routes.folder(ofKey: $0.document.key) ?? "") + "index.html" == duplicate }
+            diagnostics.append(.error("two sources would write the same file '\(duplicate)'", at: .file(page?.document.path ?? SiteConfig.path),
+                                      hint: page == nil ? "a page id or a section name clashes with another page or folder"
+                                                        : "rename this file, or give the section another name in site.yml ('sections:')"))
             return finish()
         }
 

@@ -42,9 +42,21 @@ struct SourceInventory {
                     continue
                 }
                 type = FileSystem.type(target)
+                // A link to a folder that holds it would be walked again and again (two such links: 2^12 times).
+                if type == .directory, let here = FileSystem.realPath(siteRoot + "/" + relative),
+                   here == target || here.hasPrefix(target + "/") {
+                    diagnostics.append(.error("symbolic link leads back to a folder that contains it", at: .file(path),
+                                              hint: "remove the link; a folder cannot hold itself"))
+                    continue
+                }
             }
             switch type {
             case .directory:
+                // Folder names end up in the addresses of the files inside them, like file names do.
+                if let problem = FileNames.problem(name) {
+                    diagnostics.append(.error("folder name '\(name)' \(problem)", at: .file(path),
+                                              hint: "rename it to '\(Identifier.slug(name))'"))
+                }
                 walk(siteRoot: siteRoot, realRoot: realRoot, relative: path, depth: depth + 1)
             case .file:
                 classify(path: path, name: name)
@@ -76,31 +88,46 @@ struct SourceInventory {
                                         ?? "folders: \(Kind.allCases.map(\.folder).joined(separator: ", "))"))
             return
         }
-        let id = String(name.dropLast(3))
-        if let problem = Identifier.problem(id) {
-            diagnostics.append(.error("file name '\(name)' cannot be a page id: \(problem)", at: .file(path),
-                                      hint: "rename it to '\(Identifier.slug(id)).md'"))
-            return
-        }
-        pages.append(PageSource(kind: kind, id: id, path: path))
+        pages.append(PageSource(kind: kind, id: String(name.dropLast(3)), path: path))
     }
 
     /// Ids must be unique within a kind, even where only case or Unicode normalisation differs
-    /// (macOS writes decomposed names; case-insensitive disks merge them).
+    /// (macOS writes decomposed names; case-insensitive disks merge them). Valid ids and names already
+    /// in composed form are taken first, so the message lands on the file to rename.
     private mutating func checkDuplicates() {
-        var seen: [String: String] = [:]
-        var unique: [PageSource] = []
-        for page in pages {
+        func rank(_ page: PageSource) -> Int {
+            Identifier.problem(page.id) == nil ? 0 : page.id.unicodeScalars.elementsEqual(page.id.precomposedForm.unicodeScalars) ? 1 : 2
+        }
+        var seen: [String: PageSource] = [:]
+        var kept = Set<Int>()
+        for (offset, page) in pages.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }) {
+            // Composed and lower-cased: the names a case-insensitive, normalising disk (macOS) takes as one.
             let key = page.kind.rawValue + "/" + page.id.precomposedForm.lowercased()
             if let first = seen[key] {
-                diagnostics.append(.error("duplicate id '\(page.id)': \(first) has the same id", at: .file(page.path),
-                                          hint: "rename one of them; ids are file names and must be unique within content/\(page.kind.folder)/"))
+                diagnostics.append(SourceInventory.clash(page, with: first))
                 continue
             }
-            seen[key] = page.path
-            unique.append(page)
+            seen[key] = page
+            if let problem = Identifier.problem(page.id) {
+                diagnostics.append(.error("file name '\(page.id).md' cannot be a page id: \(problem)", at: .file(page.path),
+                                          hint: "rename it to '\(Identifier.slug(page.id)).md'"))
+                continue
+            }
+            kept.insert(offset)
         }
-        pages = unique
+        pages = pages.indices.filter(kept.contains).map { pages[$0] }
+    }
+
+    static func clash(_ page: PageSource, with first: PageSource) -> Diagnostic {
+        let same = page.id.unicodeScalars.elementsEqual(first.id.unicodeScalars)
+        let composedAlike = page.id.precomposedForm.unicodeScalars.elementsEqual(first.id.precomposedForm.unicodeScalars)
+        let hint = "rename one of them; ids are file names and must be unique within content/\(page.kind.folder)/"
+        if same {
+            return .error("duplicate id '\(page.id)': \(first.path) has the same id", at: .file(page.path), hint: hint)
+        }
+        let how = composedAlike ? "only by Unicode normalisation (one is written decomposed, as macOS does)" : "only by case"
+        return .error("file name '\(page.id).md' differs from \(first.path) \(how): on macOS and Windows they are one file",
+                      at: .file(page.path), hint: hint)
     }
 }
 

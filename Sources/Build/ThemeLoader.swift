@@ -64,7 +64,10 @@ struct ThemeSource {
         let templates = ThemeTemplates.compile(self.templates, diagnostics: &diagnostics)
         var table: [String: String] = [:]
         if let stringsText {
+            let errorsBefore = diagnostics.errorCount
             table = StringTable.decode(stringsText, path: stringsPath, diagnostics: &diagnostics)
+            // A file that did not parse lacks every key: listing them would bury the one real mistake.
+            if diagnostics.errorCount > errorsBefore { return nil }
         }
         let strings = Strings(table)
         let missing = strings.missing

@@ -50,7 +50,9 @@ public enum DocumentDecoder {
             return nil
         }
         var f = Fields(root, path: path, what: "front matter")
-        if case .mapping = root.value {} else {
+        // A front matter of only `~`, `null` or `&anchor` is empty: decoding goes on and reports the missing
+        // keys. Returning here without a diagnostic dropped the page from the site silently (found by fuzzing).
+        if case .mapping = root.value {} else if !root.isNull {
             diagnostics += f.diagnostics
             return nil
         }

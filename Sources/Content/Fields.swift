@@ -11,6 +11,8 @@ public struct Fields {
     public var diagnostics: [Diagnostic] = []
     /// The keys read so far, with their types: the decoder describing itself (see `KeyShape`).
     public internal(set) var shape: [KeyShape] = []
+    /// The node was not a group of keys: that is already reported, so no key is "missing" from it.
+    private var notAGroup = false
 
     public init(_ node: YNode, path: String, what: String) {
         self.path = path
@@ -28,6 +30,7 @@ public struct Fields {
             }
         default:
             if !node.isNull {
+                notAGroup = true
                 diagnostics.append(.error("\(what) must be a group of 'key: value' lines, not \(node.kindName)", at: node.position))
             }
         }
@@ -49,6 +52,7 @@ public struct Fields {
     public mutating func missing(_ key: String, example: String) {
         used.insert(key)
         shape.note(key, required: true)
+        if notAGroup { return }
         diagnostics.append(.error("missing required key '\(key)'", at: position, hint: "add a line '\(key): \(example)'"))
     }
 

@@ -121,14 +121,14 @@ public struct SiteConfig: Sendable, Hashable {
         }
         let unsafe = f.bool("unsafe_html") ?? false
         var sections: [Kind: String] = [:]
-        for entry in named(&f, "sections") {
+        for (entry, keyPosition, valuePosition) in locatedNamed(&f, "sections") {
             guard let kind = Kind.allCases.first(where: { $0.rawValue == entry.id || $0.folder == entry.id }), kind != .page else {
-                f.diagnostics.append(.error("'sections': unknown kind '\(entry.id)'", at: f.position,
+                f.diagnostics.append(.error("'sections': unknown kind '\(entry.id)'", at: keyPosition,
                                             hint: Closest.hint(entry.id, in: Kind.allCases.map(\.rawValue))))
                 continue
             }
             if let problem = Identifier.problem(entry.name) {
-                f.diagnostics.append(.error("'sections': '\(entry.name)': \(problem)", at: f.position))
+                f.diagnostics.append(.error("'sections': '\(entry.name)': \(problem)", at: valuePosition))
                 continue
             }
             sections[kind] = entry.name
@@ -141,12 +141,17 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static func named(_ f: inout Fields, _ key: String) -> [Named] {
+        locatedNamed(&f, key).map(\.named)
+    }
+
+    /// The entries of an `id: name` map with where each id and name was written.
+    static func locatedNamed(_ f: inout Fields, _ key: String) -> [(named: Named, key: SourcePosition, value: SourcePosition)] {
         guard let node = f.node(key) else { return [] }
         guard case .mapping(let pairs) = node.value else {
             f.diagnostics.append(.error("'\(key)' must be a group of 'id: name' lines", at: node.position))
             return []
         }
-        var result: [Named] = []
+        var result: [(named: Named, key: SourcePosition, value: SourcePosition)] = []
         for pair in pairs {
             guard let id = pair.key.scalar, let name = pair.value.scalar else {
                 f.diagnostics.append(.error("each entry of '\(key)' must be 'id: name'", at: pair.key.position))
@@ -156,11 +161,11 @@ public struct SiteConfig: Sendable, Hashable {
                 f.diagnostics.append(.error("'\(key)': '\(id)': \(problem)", at: pair.key.position, hint: "try '\(Identifier.slug(id))'"))
                 continue
             }
-            if result.contains(where: { $0.id == id }) {
+            if result.contains(where: { $0.named.id == id }) {
                 f.diagnostics.append(.error("'\(key)': duplicate id '\(id)'", at: pair.key.position))
                 continue
             }
-            result.append(Named(id: id, name: name))
+            result.append((Named(id: id, name: name), pair.key.position, pair.value.position))
         }
         return result
     }

@@ -58,7 +58,7 @@ public enum YAMLTree {
         guard let root else { return YNode(value: .mapping([]), position: SourcePosition(file: path, line: firstLine, column: 1)) }
         var budget = maxNodes
         do {
-            return try convert(root, path: path, firstLine: firstLine, depth: 0, budget: &budget)
+            return try convert(root, path: path, firstLine: firstLine, lines: YAMLLines(yaml), depth: 0, budget: &budget)
         } catch {
             diagnostics.append(.error("front matter is too large or too deeply nested (more than \(maxNodes) values or \(maxDepth) levels)",
                                       at: SourcePosition(file: path, line: firstLine, column: 1),
@@ -69,11 +69,11 @@ public enum YAMLTree {
 
     struct TooBig: Error {}
 
-    static func convert(_ node: Node, path: String, firstLine: Int, depth: Int, budget: inout Int) throws -> YNode {
+    static func convert(_ node: Node, path: String, firstLine: Int, lines: YAMLLines, depth: Int, budget: inout Int) throws -> YNode {
         budget -= 1
         guard budget >= 0, depth <= maxDepth else { throw TooBig() }
-        let mark = node.mark
-        let position = SourcePosition(file: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
+        let place = lines.place(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        let position = SourcePosition(file: path, line: place.line + firstLine - 1, column: place.column)
         switch node {
         case .scalar(let scalar):
             return YNode(value: .scalar(scalar.string, plain: scalar.style == .plain), position: position)
@@ -81,14 +81,14 @@ public enum YAMLTree {
             var pairs: [YPair] = []
             pairs.reserveCapacity(mapping.count)
             for (key, value) in mapping {
-                pairs.append(YPair(key: try convert(key, path: path, firstLine: firstLine, depth: depth + 1, budget: &budget),
-                                   value: try convert(value, path: path, firstLine: firstLine, depth: depth + 1, budget: &budget)))
+                pairs.append(YPair(key: try convert(key, path: path, firstLine: firstLine, lines: lines, depth: depth + 1, budget: &budget),
+                                   value: try convert(value, path: path, firstLine: firstLine, lines: lines, depth: depth + 1, budget: &budget)))
             }
             return YNode(value: .mapping(pairs), position: position)
         case .sequence(let sequence):
             var items: [YNode] = []
             for item in sequence {
-                items.append(try convert(item, path: path, firstLine: firstLine, depth: depth + 1, budget: &budget))
+                items.append(try convert(item, path: path, firstLine: firstLine, lines: lines, depth: depth + 1, budget: &budget))
             }
             return YNode(value: .sequence(items), position: position)
         case .alias:
@@ -127,7 +127,7 @@ public enum YAMLTree {
     /// Where a key is written the second time, as (1-based line, column), scanning from line index `start`.
     static func secondOccurrence(of key: String, in lines: [Substring], from start: Int) -> (Int, Int)? {
         var found = 0
-        for index in max(0, start)..<lines.count {
+        for index in lines.indices where index >= start {
             var text = lines[index][...]
             var column = 1
             while let c = text.first, c == " " || c == "-" { text = text.dropFirst(); column += 1 }
@@ -141,15 +141,32 @@ public enum YAMLTree {
 
     static func diagnostic(for error: Error, yaml: String, path: String, firstLine: Int) -> Diagnostic {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
-            let position = SourcePosition(file: path, line: mark.line + firstLine - 1, column: mark.column)
+        let breaks = YAMLLines(yaml)
+        func make(_ problem: String, _ context: YamlError.Context?, _ libyamlMark: Mark) -> Diagnostic {
+            let mark = breaks.place(line: libyamlMark.line, column: libyamlMark.column)
+            // libyaml places "the text ended too early" on the line after the text, which in a page is the
+            // closing '---': point at the end of the last line instead (found by fuzzing).
+            let pastEnd = mark.line > lines.count
+            let line = pastEnd ? lines.count : mark.line
+            let column = pastEnd ? lines[lines.count - 1].unicodeScalars.count + 1 : mark.column
+            let position = SourcePosition(file: path, line: line + firstLine - 1, column: column)
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text))" }
             var hint = "check the quotes, colons and indentation near this place"
-            let lineIndex = mark.line - 1
+            let lineIndex = line - 1
             let nearby = lines.indices.contains(lineIndex) ? lines[lineIndex] : ""
             let previous = lineIndex > 0 && lines.indices.contains(lineIndex - 1) ? lines[lineIndex - 1] : ""
-            if nearby.contains("\t") || previous.contains("\t") {
+            // libyaml only says "did not find expected key" for `title: "A" och B` and `'Vi's möte'`.
+            let before = nearby.prefix(max(0, mark.column - 1)).reversed().drop { $0 == " " }.first
+            if problem.contains("did not find expected key"), before == "\"" || before == "'" {
+                return .error("YAML syntax error: text after the closing quote", at: position,
+                              hint: "quote the whole value (title: \"Möte och mer\"); inside single quotes write a quote twice ('Vi''s möte')")
+            }
+            if nearby.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+                hint = "this line holds an invisible line separator (U+2028, U+2029 or U+0085, often pasted from Word) that YAML reads as a new line: delete it"
+            } else if problem.contains("undefined alias") {
+                hint = "a value starting with '*' repeats one marked '&name'; to start a text with '*', put it in quotes"
+            } else if nearby.contains("\t") || previous.contains("\t") {
                 hint = "YAML does not allow tabs for indentation: indent with spaces"
             } else if problem.contains("mapping values are not allowed") {
                 hint = "a value containing ': ' must be quoted, e.g. title: \"Möte: budget\""
@@ -162,15 +179,22 @@ public enum YAMLTree {
         }
         if let yamlError = error as? YamlError {
             switch yamlError {
-            case .scanner(let context, let problem, let mark, _),
-                 .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
+            case .scanner(let context, let problem, let libyamlMark, _),
+                 .parser(let context, let problem, let libyamlMark, _),
+                 .composer(let context, let problem, let libyamlMark, _):
+                let mark = breaks.place(line: libyamlMark.line, column: libyamlMark.column)
+                if problem.contains("Maximum nesting level") {
+                    return .error("front matter is nested more than \(maxDepth) levels deep",
+                                  at: SourcePosition(file: path, line: mark.line + firstLine - 1, column: mark.column))
+                }
                 // An unclosed quote or bracket runs to the end: point at where it was opened.
-                if problem.contains("end of stream"), let context { return make(problem, context, context.mark) }
-                return make(problem, context, mark)
+                let atEnd = mark.line > lines.count || (mark.line == lines.count && mark.column > lines[lines.count - 1].unicodeScalars.count)
+                if problem.contains("end of stream") || atEnd, let context { return make(problem, context, context.mark) }
+                return make(problem, context, libyamlMark)
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let key = duplicates.sorted().first ?? ""
-                let (line, column) = secondOccurrence(of: key, in: lines, from: context.mark.line - 1) ?? (context.mark.line, context.mark.column)
+                let mark = breaks.place(line: context.mark.line, column: context.mark.column)
+                let (line, column) = secondOccurrence(of: key, in: lines, from: mark.line - 1) ?? (mark.line, mark.column)
                 return .error("duplicate key '\(key)'", at: SourcePosition(file: path, line: line + firstLine - 1, column: column),
                               hint: "each key may appear once; keep one '\(key)'")
             default:

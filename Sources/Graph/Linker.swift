@@ -28,6 +28,8 @@ struct ReferenceResolver {
     let graph: SiteGraph
     var diagnostics: [Diagnostic] = []
     var backlinks: [String: [Backlink]] = [:]
+    /// Heading anchors by document key, made once per page that links point into.
+    var anchorSets: [String: Set<String>] = [:]
 
     init(graph: SiteGraph) { self.graph = graph }
 
@@ -183,8 +185,11 @@ struct ReferenceResolver {
 
     mutating func checkAnchor(_ anchor: String, in target: ParsedDocument, at position: SourcePosition, written: String) {
         guard !anchor.isEmpty else { return }
+        // One set per page: a long page linking to its own headings made this quadratic.
+        let known = anchorSets[target.document.key] ?? Set(target.markdown.headings.map(\.anchor))
+        anchorSets[target.document.key] = known
+        if known.contains(anchor) { return }
         let anchors = target.markdown.headings.map(\.anchor)
-        if anchors.contains(anchor) { return }
         diagnostics.append(.error("no heading '#\(anchor)' in \(target.document.path)", at: position,
                                   hint: Closest.hint(anchor, in: anchors) ?? (anchors.isEmpty ? "that page has no headings" : "its headings: \(anchors.prefix(8).joined(separator: ", "))")))
     }

@@ -15,6 +15,7 @@ public struct SiteGraph: Sendable {
 
     let index: [String: Int]
     let initials: [String: String]
+    let kindRanges: [Kind: Range<Int>]
 
     /// Computed once per graph; views read them for many pages.
     public private(set) var decisions: [DecisionEntry] = []
@@ -40,6 +41,12 @@ public struct SiteGraph: Sendable {
         }
         self.index = index
         self.initials = initials
+        var kindRanges: [Kind: Range<Int>] = [:]
+        for (i, parsed) in self.documents.enumerated() {
+            let kind = parsed.document.kind
+            kindRanges[kind] = (kindRanges[kind]?.lowerBound ?? i)..<(i + 1)
+        }
+        self.kindRanges = kindRanges
         decisions = computeDecisions()
         actions = computeActions()
         areaFacts = computeAreaFacts()
@@ -50,7 +57,9 @@ public struct SiteGraph: Sendable {
 
     public func document(_ kind: Kind, _ id: String) -> ParsedDocument? { document("\(kind.rawValue)/\(id)") }
 
-    public func documents(of kind: Kind) -> [ParsedDocument] { documents.filter { $0.document.kind == kind } }
+    /// The pages of one kind: a slice of `documents` (sorted by kind), so asking costs nothing. Every
+    /// page's menu asks, and a filtered copy made rendering quadratic in the number of pages.
+    public func documents(of kind: Kind) -> ArraySlice<ParsedDocument> { documents[kindRanges[kind] ?? 0..<0] }
 
     /// A person by id, or by initials where a field allows them.
     public func person(_ reference: String, allowInitials: Bool = true) -> ParsedDocument? {

@@ -43,8 +43,16 @@ public enum MarkdownRenderer {
         }
         let html = String(cString: rendered)
         free(rendered)
+        // Diagnostics name columns as editors count them, not as cmark's bytes ("Årets möte: [x]…").
+        let columns = SourceColumns(body)
+        var links = walk.links
+        for i in links.indices { links[i].column = columns.column(line: links[i].line, byteColumn: links[i].column) }
+        var escapedHTML = walk.escapedHTML
+        for i in escapedHTML.indices {
+            escapedHTML[i].column = columns.column(line: escapedHTML[i].line, byteColumn: escapedHTML[i].column)
+        }
         return RenderedMarkdown(html: SourcePositions.apply(html, anchors: walk.anchorsByLine, captions: walk.captionsByLine),
-                                headings: walk.headings, links: walk.links, escapedHTML: walk.escapedHTML,
+                                headings: walk.headings, links: links, escapedHTML: escapedHTML,
                                 uncaptionedTables: walk.uncaptionedTables, plainText: walk.plainText)
     }
 }

@@ -56,8 +56,8 @@ struct TreeWalk {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
                     let url = string(cmark_node_get_url(node))
-                    links.append(.init(url: url, text: "", line: Int(cmark_node_get_start_line(node)),
-                                       column: Int(cmark_node_get_start_column(node)), isImage: type == CMARK_NODE_IMAGE))
+                    let (line, column) = sourcePosition(of: node)
+                    links.append(.init(url: url, text: "", line: line, column: column, isImage: type == CMARK_NODE_IMAGE))
                     openLinks.append((links.count - 1, ""))
                     if !URLCheck.isSafeInBody(url) {
                         cmark_node_set_url(node, "")
@@ -157,6 +157,18 @@ struct TreeWalk {
             cmark_node_free(node)
         }
         rawNodes = []
+    }
+
+    /// Where a node was written. Nodes made after parsing (the autolink extension's links) carry no
+    /// position: they get the nearest enclosing node's, so a diagnostic still points into the body.
+    private func sourcePosition(of node: OpaquePointer) -> (line: Int, column: Int) {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return (line, max(1, Int(cmark_node_get_start_column(candidate)))) }
+            current = cmark_node_parent(candidate)
+        }
+        return (1, 1)
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {

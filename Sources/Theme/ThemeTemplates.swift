@@ -1,3 +1,4 @@
+import Foundation
 import Content
 import Mustache
 
@@ -27,12 +28,41 @@ public struct ThemeTemplates: Sendable {
                 diagnostics.append(.error("template error: \(error)", at: .file(source.path)))
             }
         }
+        for name in sources.keys.sorted() {
+            // Mustache renders an unknown partial as nothing: a misspelt name would silently drop a part of every page.
+            for partial in partials(in: sources[name]!.text) where sources[partial.name] == nil {
+                failed = true
+                diagnostics.append(.error("template error: unknown partial '{{\(partial.sigil)\(partial.name)}}': there is no template '\(partial.name)'",
+                                          at: SourcePosition(file: sources[name]!.path, line: partial.line, column: partial.column),
+                                          hint: Closest.hint(partial.name, in: sources.keys.sorted()) ?? "a partial names another file of theme/templates/"))
+            }
+        }
         for name in required where sources[name] == nil {
             failed = true
             diagnostics.append(.error("the theme has no template '\(name)'", at: .file("theme/templates/\(name).mustache"),
                                       hint: "add theme/templates/\(name).mustache or remove the site's override folder"))
         }
         return failed ? nil : ThemeTemplates(library: library, names: Set(sources.keys))
+    }
+
+    /// The `{{>name}}` and `{{<name}}` tags of a template, with the line and column of their `{{`.
+    static func partials(in text: String) -> [(sigil: Character, name: String, line: Int, column: Int)] {
+        var found: [(sigil: Character, name: String, line: Int, column: Int)] = []
+        for (index, lineText) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = lineText[...]
+            while let open = rest.range(of: "{{") {
+                let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
+                let tag = rest[open.upperBound...]
+                guard let sigil = tag.first, sigil == ">" || sigil == "<", let close = tag.range(of: "}}") else {
+                    rest = tag
+                    continue
+                }
+                let name = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                found.append((sigil, name, index + 1, column))
+                rest = tag[close.upperBound...]
+            }
+        }
+        return found
     }
 
     static func describe(_ error: Error) -> String {

@@ -17,6 +17,9 @@ import TestSupport
         let name: String
         let files: [String: String]
         let expected: [String]
+        /// Written after `files`, in order: paths a dictionary cannot hold apart, because Swift compares
+        /// strings by canonical equivalence (an NFC and an NFD spelling of one name).
+        var orderedFiles: [(path: String, text: String)] = []
         var testDescription: String { name }
     }
 
@@ -107,12 +110,13 @@ import TestSupport
              expected: ["content/organisations/o.md:4:9: error: an organisation cannot be its own parent"]),
     ]
 
-    @Test(arguments: cases)
+    @Test(arguments: cases + auditCases)
     func reportsTheExactDiagnosticAndKeepsThePreviousSite(_ testCase: Case) throws {
         let site = try FixtureSite(InvalidInputTests.base)
         #expect(site.build().lines == [])
         let before = site.snapshot()
         for (path, text) in testCase.files { try site.write(path, text) }
+        for (path, text) in testCase.orderedFiles { try site.write(path, text) }
         let result = site.build()
         #expect(result.lines == testCase.expected)
         if result.failed {
@@ -122,14 +126,20 @@ import TestSupport
 
     @Test func invalidUTF8IsReportedAtItsLine() throws {
         let site = try FixtureSite(InvalidInputTests.base)
+        #expect(site.build().lines == [])
+        let before = site.snapshot()
         try site.write("content/pages/a.md", Data([0x2D, 0x2D, 0x2D, 0x0A, 0x74, 0x3A, 0x20, 0xC3, 0x28, 0x0A]))
         #expect(site.build().lines == ["content/pages/a.md:2:4: error: invalid UTF-8 (byte 0xC3)"])
+        #expect(site.snapshot() == before)
     }
 
     @Test func binaryFilesAreRefused() throws {
         let site = try FixtureSite(InvalidInputTests.base)
+        #expect(site.build().lines == [])
+        let before = site.snapshot()
         try site.write("content/pages/a.md", Data([0x2D, 0x2D, 0x2D, 0x0A, 0x00, 0x01]))
         #expect(site.build().lines == ["content/pages/a.md:2:1: error: binary file: a text file was expected"])
+        #expect(site.snapshot() == before)
     }
 
     @Test func aBOMAndCRLFAreAccepted() throws {
@@ -169,8 +179,30 @@ import TestSupport
     @Test func symlinksOutOfTheSiteAreRefused() throws {
         let site = try FixtureSite(InvalidInputTests.base)
         let outside = try FixtureSite(["secret.md": "---\ntitle: Hemlig\n---\n"], siteYML: nil)
+        #expect(site.build().lines == [])
+        let before = site.snapshot()
         try FileManager.default.createSymbolicLink(atPath: site.root + "/content/pages/hemlig.md", withDestinationPath: outside.root + "/secret.md")
         #expect(site.build().lines == ["content/pages/hemlig.md: error: symbolic link leads outside the site folder"])
+        #expect(site.snapshot() == before)
+        // A linked folder leading out is refused the same way.
+        try site.remove("content/pages/hemlig.md")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/reports", withDestinationPath: outside.root)
+        #expect(site.build().lines == ["content/reports: error: symbolic link leads outside the site folder"])
+        #expect(site.snapshot() == before)
+    }
+
+    @Test func symlinkLoopsAreRefusedOnce() throws {
+        let site = try FixtureSite(InvalidInputTests.base)
+        #expect(site.build().lines == [])
+        let before = site.snapshot()
+        // Two links up from one folder would make 2^12 walks of the whole content folder.
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/pages/upp", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/pages/sida", withDestinationPath: ".")
+        #expect(site.build().lines == [
+            "content/pages/sida: error: symbolic link leads back to a folder that contains it",
+            "content/pages/upp: error: symbolic link leads back to a folder that contains it",
+        ])
+        #expect(site.snapshot() == before)
     }
 
     @Test func templateErrorsNameTheTemplateAndLine() throws {

@@ -104,4 +104,14 @@ import Testing
         #expect(Closest.match("anna-anderson", in: ["anna-andersson", "bertil-berg"]) == "anna-andersson")
         #expect(Closest.match("x", in: ["anna-andersson"]) == nil)
     }
+
+    /// libyaml also breaks lines at U+2028 and friends; positions are given in the editor's lines.
+    @Test func positionsAfterLineSeparatorsAreTheEditorsLines() throws {
+        var diagnostics: [Diagnostic] = []
+        let root = try #require(YAMLTree.parse("a: \"x\u{2028}y\"\nb: 1\n", path: "p.md", firstLine: 2, diagnostics: &diagnostics))
+        guard case .mapping(let pairs) = root.value else { Issue.record("not a mapping"); return }
+        #expect(pairs.map { [$0.value.position.line, $0.value.position.column] } == [[2, 4], [3, 4]])
+        _ = YAMLTree.parse("a: 1\u{2028}\u{2028}\u{2028}\na: 2\n", path: "p.md", firstLine: 2, diagnostics: &diagnostics)
+        #expect(diagnostics.map { "\($0.line):\($0.column) \($0.message)" } == ["3:1 duplicate key 'a'"])
+    }
 }

@@ -65,6 +65,24 @@ import Testing
         #expect(result.html.contains("checked"))
     }
 
+    /// The autolink extension makes its links after parsing, without a source position; they take
+    /// their paragraph's, so a diagnostic about one points into the body (found by fuzzing:
+    /// fuzz/regressions/markdown-autolink-without-position.md).
+    @Test func autolinksCarryThePositionOfTheirParagraph() {
+        let result = MarkdownRenderer.render("Intro.\n\n  Se https://a.rka och www.example.se.\n")
+        #expect(result.links.map(\.url) == ["https://a.rka", "http://www.example.se"])
+        #expect(result.links.map(\.line) == [3, 3])
+        // The scheme autolink has no position of its own (its paragraph's); the www one keeps its own.
+        #expect(result.links.map(\.column) == [3, 23])
+    }
+
+    /// cmark counts columns in bytes; diagnostics count characters, as editors do.
+    @Test func columnsCountCharactersNotBytes() {
+        let result = MarkdownRenderer.render("Åäö [x](a.md) <b>\n")
+        #expect(result.links.map(\.column) == [5])
+        #expect(result.escapedHTML.map(\.column) == [15])
+    }
+
     /// cmark_parser_finish flips global tables: without the lock, concurrent renders lose
     /// strikethrough and autolinks on some pages (docs/cmark-gfm-notes.md).
     @Test func concurrentRenderingMatchesSerial() async {

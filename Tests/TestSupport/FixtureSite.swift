@@ -67,6 +67,11 @@ public struct FixtureSite {
         try? String(contentsOfFile: root + "/" + path, encoding: .utf8)
     }
 
+    /// Removes the whole fixture folder; for tests whose sites are large.
+    public func delete() {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
     public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: root + "/" + path) }
 
     /// Every file below `folder` with its bytes, for byte-for-byte comparisons.

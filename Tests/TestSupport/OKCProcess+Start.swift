@@ -1,0 +1,19 @@
+import Foundation
+
+extension OKCProcess {
+    /// Starts okc without waiting for it, its output discarded: for tests that kill it mid-build.
+    public static func start(_ arguments: [String], in folder: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["OKC_THEME"] = FixtureSite.themeFolder
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
