@@ -46,7 +46,14 @@ public enum MarkdownRenderer {
         // Diagnostics name columns as editors count them, not as cmark's bytes ("Årets möte: [x]…").
         let columns = SourceColumns(body)
         var links = walk.links
-        for i in links.indices { links[i].column = columns.column(line: links[i].line, byteColumn: links[i].column) }
+        for i in links.indices {
+            let link = links[i]
+            let isAutolink = [link.text, "http://" + link.text, "mailto:" + link.text].contains(link.url)
+            let start = columns.linkStart(line: link.line, byteColumn: link.column, isImage: link.isImage,
+                                          autolinkText: isAutolink ? link.text : nil)
+            links[i].line = start.line
+            links[i].column = columns.column(line: start.line, byteColumn: start.byteColumn)
+        }
         var escapedHTML = walk.escapedHTML
         for i in escapedHTML.indices {
             escapedHTML[i].column = columns.column(line: escapedHTML[i].line, byteColumn: escapedHTML[i].column)

@@ -15,6 +15,36 @@ struct SourceColumns {
         lineStarts = starts
     }
 
+    /// cmark-gfm loses count of lines inside some inlines (a link destination broken over two lines), so
+    /// the positions of later links on the paragraph fall short of the text. When no `[` (or `![`, `<`)
+    /// stands at the position given, the next one after it is the link's start: cmark only ever counts
+    /// too few lines, never too many (found by fuzzing).
+    /// An autolink (`www.example.se`, `https://…`) has no opener: it starts with the text it shows.
+    func linkStart(line: Int, byteColumn: Int, isImage: Bool, autolinkText: String?) -> (line: Int, byteColumn: Int) {
+        guard lineStarts.indices.contains(line - 1) else { return (line, byteColumn) }
+        var text = self.text
+        return text.withUTF8 { bytes in
+            let offset = min(bytes.count, lineStarts[line - 1] + max(0, byteColumn - 1))
+            let opener = Array((autolinkText ?? (isImage ? "![" : "[")).utf8.prefix(8))
+            let rest = bytes[offset...]
+            if rest.starts(with: opener) || rest.first == UInt8(ascii: "<") || opener.isEmpty { return (line, byteColumn) }
+            guard let found = rest.indices.first(where: { bytes[$0...].starts(with: opener) }) else { return (line, byteColumn) }
+            let foundLine = lineIndex(containing: found)
+            return (foundLine + 1, found - lineStarts[foundLine] + 1)
+        }
+    }
+
+    /// Binary search: a long page has hundreds of thousands of lines and links.
+    private func lineIndex(containing offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
     func column(line: Int, byteColumn: Int) -> Int {
         guard lineStarts.indices.contains(line - 1), byteColumn > 1 else { return max(1, byteColumn) }
         var text = self.text

@@ -72,8 +72,8 @@ import Testing
         let result = MarkdownRenderer.render("Intro.\n\n  Se https://a.rka och www.example.se.\n")
         #expect(result.links.map(\.url) == ["https://a.rka", "http://www.example.se"])
         #expect(result.links.map(\.line) == [3, 3])
-        // The scheme autolink has no position of its own (its paragraph's); the www one keeps its own.
-        #expect(result.links.map(\.column) == [3, 23])
+        // Both are then found in the text from there: cmark gives the www one the column before it.
+        #expect(result.links.map(\.column) == [6, 24])
     }
 
     /// cmark counts columns in bytes; diagnostics count characters, as editors do.
@@ -81,6 +81,14 @@ import Testing
         let result = MarkdownRenderer.render("Åäö [x](a.md) <b>\n")
         #expect(result.links.map(\.column) == [5])
         #expect(result.escapedHTML.map(\.column) == [15])
+    }
+
+    /// cmark-gfm counts no line for a link destination broken over two lines: later links on the
+    /// paragraph are found again in the text (fuzz/regressions/page-link-after-a-broken-destination.md).
+    @Test func linksAfterADestinationOverTwoLinesKeepTheirLine() {
+        let result = MarkdownRenderer.render("Se ![](bild.png \n) och\n  mer [x](a.md) www.example.se [y](b.md)\n")
+        #expect(result.links.map(\.url) == ["bild.png", "a.md", "http://www.example.se", "b.md"])
+        #expect(result.links.map { [$0.line, $0.column] } == [[1, 4], [3, 7], [3, 17], [3, 32]])
     }
 
     /// cmark_parser_finish flips global tables: without the lock, concurrent renders lose
