@@ -27,8 +27,16 @@ struct SourceColumns {
             let offset = min(bytes.count, lineStarts[line - 1] + max(0, byteColumn - 1))
             let opener = Array((autolinkText ?? (isImage ? "![" : "[")).utf8.prefix(8))
             let rest = bytes[offset...]
-            if rest.starts(with: opener) || rest.first == UInt8(ascii: "<") || opener.isEmpty { return (line, byteColumn) }
-            guard let found = rest.indices.first(where: { bytes[$0...].starts(with: opener) }) else { return (line, byteColumn) }
+            var found = offset
+            if !(rest.starts(with: opener) || rest.first == UInt8(ascii: "<") || opener.isEmpty) {
+                guard let next = rest.indices.first(where: { bytes[$0...].starts(with: opener) }) else {
+                    // Nothing to find: stay on the line cmark named, at most just past its end.
+                    let lineEnd = lineStarts.indices.contains(line) ? lineStarts[line] - 1 : bytes.count
+                    return (line, min(byteColumn, lineEnd - lineStarts[line - 1] + 1))
+                }
+                found = next
+            }
+            // A column past the end of cmark's line lands on a later line: name that line.
             let foundLine = lineIndex(containing: found)
             return (foundLine + 1, found - lineStarts[foundLine] + 1)
         }

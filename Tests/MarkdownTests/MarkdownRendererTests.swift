@@ -89,6 +89,10 @@ import Testing
         let result = MarkdownRenderer.render("Se ![](bild.png \n) och\n  mer [x](a.md) www.example.se [y](b.md)\n")
         #expect(result.links.map(\.url) == ["bild.png", "a.md", "http://www.example.se", "b.md"])
         #expect(result.links.map { [$0.line, $0.column] } == [[1, 4], [3, 7], [3, 17], [3, 32]])
+        // cmark's column can also run past its (wrong) line's end, onto the line of the link itself
+        // (fuzz/regressions/page-image-column-past-its-line.md).
+        let past = MarkdownRenderer.render("a [l](om.\n) ![](b.png)\n\nx [l](om.\n) ![](c.png)\n")
+        #expect(past.links.filter(\.isImage).map { [$0.line, $0.column] } == [[2, 3], [5, 3]])
     }
 
     /// cmark_parser_finish flips global tables: without the lock, concurrent renders lose
