@@ -1,6 +1,5 @@
 import CSystem
 import Content
-import Theme
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,40 +37,6 @@ enum Emitter {
         }
     }
 
-    static func emit(_ files: [OutputFile], copies: [(path: String, source: String)], to output: String, siteRoot: String) throws {
-        try checkReplaceable(output, siteRoot: siteRoot)
-        let staging = stagingPath(for: output)
-        FileSystem.remove(staging)
-        try FileSystem.makeDirectory(staging)
-        var folders = Set<String>()
-        func ensureFolder(for path: String) throws {
-            var components = path.split(separator: "/").dropLast()
-            var pending: [String] = []
-            while !components.isEmpty {
-                let folder = components.joined(separator: "/")
-                if folders.contains(folder) { break }
-                pending.append(folder)
-                components = components.dropLast()
-            }
-            for folder in pending.reversed() {
-                try FileSystem.makeDirectory(staging + "/" + folder)
-                folders.insert(folder)
-            }
-        }
-        for file in files {
-            try validate(file.path)
-            try ensureFolder(for: file.path)
-            try FileSystem.write(file.bytes, to: staging + "/" + file.path)
-        }
-        for copy in copies {
-            try validate(copy.path)
-            try ensureFolder(for: copy.path)
-            try FileSystem.write(try FileSystem.read(copy.source), to: staging + "/" + copy.path)
-        }
-        try FileSystem.write(Array("okc\n".utf8), to: staging + "/" + marker)
-        try swapIn(staging, output)
-    }
-
     /// Every output path is relative, without `..` or empty parts: nothing can land outside the output.
     static func validate(_ path: String) throws {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -100,4 +65,54 @@ enum Emitter {
         }
         FileSystem.remove(old)
     }
+}
+
+/// The new site while it is being written: files arrive from many render threads at once, each to
+/// its own path, into folders made beforehand. Nothing is visible at `output` until `commit`.
+final class Staging: Sendable {
+    let output: String
+    let folder: String
+
+    /// Checks that `output` may be replaced, then makes an empty staging folder with every folder `paths` need.
+    init(output: String, siteRoot: String, paths: [String]) throws {
+        try Emitter.checkReplaceable(output, siteRoot: siteRoot)
+        self.output = output
+        folder = Emitter.stagingPath(for: output)
+        FileSystem.remove(folder)
+        try FileSystem.makeDirectory(folder)
+        var folders = Set<Substring>()
+        for path in paths {
+            try Emitter.validate(path)
+            var end = path.lastIndex(of: "/")
+            while let slash = end, folders.insert(path[..<slash]).inserted {
+                end = path[..<slash].lastIndex(of: "/")
+            }
+        }
+        // Sorted, a folder comes before everything inside it.
+        for relative in folders.sorted() {
+            try FileSystem.makeDirectory(folder + "/" + relative)
+        }
+    }
+
+    func write(_ bytes: [UInt8], to path: String) throws {
+        try FileSystem.write(bytes, to: folder + "/" + path)
+    }
+
+    /// Puts an unchanged file of the previous site into the new one without copying its bytes.
+    func reuse(_ previous: String, at path: String) throws {
+        try FileSystem.hardLink(previous, to: folder + "/" + path)
+    }
+
+    func copy(_ source: String, to path: String) throws {
+        try write(try FileSystem.read(source), to: path)
+    }
+
+    /// Marks the folder as okc's and swaps it in for `output`.
+    func commit() throws {
+        try FileSystem.write(Array("okc\n".utf8), to: folder + "/" + Emitter.marker)
+        try Emitter.swapIn(folder, output)
+    }
+
+    /// Removes a staging folder that will not be committed.
+    func discard() { FileSystem.remove(folder) }
 }

@@ -43,6 +43,12 @@ enum FileSystem {
         }
     }
 
+    static func hardLink(_ existing: String, to path: String) throws {
+        guard link(existing, path) == 0 else {
+            throw Failure(description: "cannot link \(existing) to \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     static func makeDirectory(_ path: String) throws {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw Failure(description: "cannot create folder \(path): \(String(cString: strerror(errno)))")

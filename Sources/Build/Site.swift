@@ -72,26 +72,47 @@ public enum Site {
         }
         guard !diagnostics.hasErrors, let (templates, strings) = compiledTheme else { return finish() }
 
-        // render
-        let files = SiteRenderer.render(graph, templates: templates, strings: strings)
+        // render and emit, file by file on all cores
+        let jobs = SiteRenderer.jobs(graph, templates: templates, strings: strings)
         let copies = inventory.assets.map { (path: Routes.filesFolder + "/" + $0.dropFirst("content/".count), source: root + "/" + $0) }
             + theme.staticFiles.keys.sorted().map { (path: $0, source: theme.staticFiles[$0]!) }
-        let paths = (files.map(\.path) + copies.map(\.path)).sorted()
+        let paths = (jobs.map(\.path) + copies.map(\.path)).sorted()
         if let duplicate = zip(paths, paths.dropFirst()).first(where: { $0 == $1 }) {
             diagnostics.append(.error("two sources would write the same file '\(duplicate.0)'", at: .file(SiteConfig.path),
                                       hint: "a page id or a section name clashes with another page or folder"))
             return finish()
         }
-
-        // emit
         guard let output = options.output else { return finish(paths, pages: graph.documents.count) }
         do {
-            try Emitter.emit(files, copies: copies, to: FileSystem.absolute(output), siteRoot: root)
+            try emit(jobs, copies: copies, paths: paths, to: FileSystem.absolute(output), siteRoot: root)
         } catch {
             diagnostics.append(.error("\(error)", at: .file(output)))
             return finish()
         }
         return finish(paths, pages: graph.documents.count, written: true)
+    }
+
+    /// Renders every job on all cores and writes each file as soon as it is made, so the site is never
+    /// held in memory whole; then swaps the new site in.
+    static func emit(_ jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], to output: String,
+                     siteRoot: String) throws {
+        let staging = try Staging(output: output, siteRoot: siteRoot, paths: paths)
+        do {
+            let failures = parallelMap(jobs) { job -> String? in
+                do {
+                    try staging.write(job.render().bytes, to: job.path)
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw FileSystem.Failure(description: failure) }
+            for copy in copies { try staging.copy(copy.source, to: copy.path) }
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
     }
 
     static func loadConfig(_ root: String, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {

@@ -6,7 +6,10 @@ import Markdown
 public enum Linker {
     public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry],
                             now: Day) -> (SiteGraph, [Diagnostic]) {
-        let provisional = SiteGraph(config: config, routes: routes, documents: documents, glossary: glossary, now: now, backlinks: [:])
+        // The provisional graph only answers lookups; registers and indexes wait for the final one.
+        let lookup = DocumentLookup(documents)
+        let provisional = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: [:],
+                                    derived: false)
         var resolver = ReferenceResolver(graph: provisional)
         for parsed in provisional.documents {
             resolver.resolveFrontMatter(parsed)
@@ -18,8 +21,8 @@ public enum Linker {
         resolver.checkInitialsAreUnique()
         var backlinks: [String: [Backlink]] = [:]
         for (key, links) in resolver.backlinks { backlinks[key] = Array(Set(links)).sorted() }
-        let graph = SiteGraph(config: config, routes: routes, documents: provisional.documents, glossary: glossary, now: now,
-                              backlinks: backlinks)
+        let graph = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now,
+                              backlinks: backlinks, derived: true)
         return (graph, resolver.diagnostics)
     }
 }

@@ -13,49 +13,53 @@ public struct SiteGraph: Sendable {
     public let now: Day
     public let backlinks: [String: [Backlink]]
 
-    let index: [String: Int]
-    let initials: [String: String]
+    let lookup: DocumentLookup
 
     /// Computed once per graph; views read them for many pages.
     public private(set) var decisions: [DecisionEntry] = []
     public private(set) var actions: [ActionEntry] = []
     public private(set) var areaFacts: [String: AreaFacts] = [:]
     public private(set) var matches: [Match] = []
+    /// Indexes that turn "filter every document" into one lookup, so a view stays O(1) per page
+    /// and a site O(n) rather than O(n²).
+    public private(set) var indexes = GraphIndexes()
 
     public init(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
                 backlinks: [String: [Backlink]]) {
+        self.init(lookup: DocumentLookup(documents), config: config, routes: routes, glossary: glossary, now: now,
+                  backlinks: backlinks, derived: true)
+    }
+
+    /// `derived: false` gives the lookups the link stage needs and skips the registers and indexes,
+    /// which only the final graph uses.
+    init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
+         backlinks: [String: [Backlink]], derived: Bool) {
         self.config = config
         self.routes = routes
-        self.documents = documents.sorted { ($0.document.kind, $0.document.id) < ($1.document.kind, $1.document.id) }
+        self.lookup = lookup
+        self.documents = lookup.documents
         self.glossary = glossary
         self.now = now
         self.backlinks = backlinks
-        var index: [String: Int] = [:]
-        var initials: [String: String] = [:]
-        for (i, parsed) in self.documents.enumerated() {
-            index[parsed.document.key] = i
-            if let value = parsed.document.person?.initials?.value, initials[value] == nil {
-                initials[value] = parsed.document.key
-            }
-        }
-        self.index = index
-        self.initials = initials
+        guard derived else { return }
         decisions = computeDecisions()
         actions = computeActions()
         areaFacts = computeAreaFacts()
         matches = Matchmaking.matches(self.documents(of: .organisation).map(\.document))
+        indexes = GraphIndexes(self)
     }
 
-    public func document(_ key: String) -> ParsedDocument? { index[key].map { documents[$0] } }
+    public func document(_ key: String) -> ParsedDocument? { lookup.index[key].map { documents[$0] } }
 
     public func document(_ kind: Kind, _ id: String) -> ParsedDocument? { document("\(kind.rawValue)/\(id)") }
 
-    public func documents(of kind: Kind) -> [ParsedDocument] { documents.filter { $0.document.kind == kind } }
+    /// The documents of one kind, in graph order: a slice of `documents`, no copy.
+    public func documents(of kind: Kind) -> ArraySlice<ParsedDocument> { documents[lookup.range(of: kind)] }
 
     /// A person by id, or by initials where a field allows them.
     public func person(_ reference: String, allowInitials: Bool = true) -> ParsedDocument? {
         if let doc = document(.person, reference) { return doc }
-        guard allowInitials, let key = initials[reference] else { return nil }
+        guard allowInitials, let key = lookup.initials[reference] else { return nil }
         return document(key)
     }
 
@@ -84,4 +88,43 @@ public struct SiteGraph: Sendable {
 
     /// Whether a meeting lies ahead of the build's clock (today counts as ahead).
     public func isUpcoming(_ document: Document) -> Bool { (document.date ?? now) >= now }
+}
+
+/// Documents sorted once, with the lookups every later stage needs: by key, by initials, by kind.
+/// The link stage builds it once; the final graph reuses it instead of sorting again.
+struct DocumentLookup: Sendable {
+    let documents: [ParsedDocument]
+    let index: [String: Int]
+    let initials: [String: String]
+    /// `documents` is sorted by kind, so each kind is one contiguous range.
+    private let ranges: [Range<Int>]
+
+    init(_ unsorted: [ParsedDocument]) {
+        let order = Dictionary(uniqueKeysWithValues: Kind.allCases.enumerated().map { ($1, $0) })
+        documents = unsorted.sorted {
+            let (a, b) = (order[$0.document.kind]!, order[$1.document.kind]!)
+            return a != b ? a < b : $0.document.id < $1.document.id
+        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(documents.count)
+        var initials: [String: String] = [:]
+        var ranges = Array(repeating: 0..<0, count: Kind.allCases.count)
+        var start = 0
+        for (i, parsed) in documents.enumerated() {
+            index[parsed.document.key] = i
+            if let value = parsed.document.person?.initials?.value, initials[value] == nil {
+                initials[value] = parsed.document.key
+            }
+            let kind = order[parsed.document.kind]!
+            if i + 1 == documents.count || order[documents[i + 1].document.kind]! != kind {
+                ranges[kind] = start..<(i + 1)
+                start = i + 1
+            }
+        }
+        self.index = index
+        self.initials = initials
+        self.ranges = ranges
+    }
+
+    func range(of kind: Kind) -> Range<Int> { ranges[Kind.allCases.firstIndex(of: kind)!] }
 }
