@@ -50,7 +50,10 @@ public enum YAMLTree {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // No tag resolution (nothing here reads tags: values are typed by `Fields`), and the
+            // encoding given: Yams' defaults match regular expressions against every scalar and read
+            // the whole process environment on every call.
+            root = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8)
         } catch {
             diagnostics.append(diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
             return nil

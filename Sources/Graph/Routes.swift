@@ -60,6 +60,10 @@ public struct Routes: Sendable {
     /// A link from the page whose output folder is `from` to `to` (both relative to the site root),
     /// written relative so the site works under any base path, on a preview server and from disk.
     public static func relative(from: String, to: String) -> String {
+        asciiRelative(from: from, to: to) ?? characterRelative(from: from, to: to)
+    }
+
+    static func characterRelative(from: String, to: String) -> String {
         let fromParts = from.split(separator: "/")
         let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
         // Shared leading folders need no climbing: /delregioner/ links to norr/, not ../delregioner/norr/.
@@ -68,6 +72,38 @@ public struct Routes: Sendable {
         let up = String(repeating: "../", count: fromParts.count - shared)
         let link = up + toParts[shared...].joined(separator: "/")
         return link.isEmpty ? "./" : link
+    }
+
+    /// `relative(from:to:)` on the UTF-8 bytes of ASCII paths (every path okc makes from ids): the same
+    /// result without splitting into substrings. Nil for other text, where `==` on substrings means
+    /// canonical equivalence and the general code decides.
+    static func asciiRelative(from: String, to: String) -> String? {
+        var from = from, to = to
+        return from.withUTF8 { f -> String? in
+            to.withUTF8 { t -> String? in
+                let slash = UInt8(ascii: "/")
+                guard !f.contains(where: { $0 >= 0x80 }), !t.contains(where: { $0 >= 0x80 }) else { return nil }
+                var fromSegments: [Range<Int>] = []
+                var i = 0
+                while i < f.count {
+                    if f[i] == slash { i += 1; continue }
+                    let start = i
+                    while i < f.count, f[i] != slash { i += 1 }
+                    fromSegments.append(start..<i)
+                }
+                // Shared leading segments; the last segment of `to` (after its last slash) never counts.
+                var shared = 0
+                var tail = 0
+                while shared < fromSegments.count, let end = t[tail...].firstIndex(of: slash),
+                      t[tail..<end].elementsEqual(f[fromSegments[shared]]) {
+                    shared += 1
+                    tail = end + 1
+                }
+                var link = String(repeating: "../", count: fromSegments.count - shared)
+                link += String(decoding: t[tail...], as: UTF8.self)
+                return link.isEmpty ? "./" : link
+            }
+        }
     }
 
     /// What a link written in the source file `sourcePath` points at.
@@ -107,6 +143,36 @@ public struct Routes: Sendable {
 
     /// Joins a relative path onto the folder of `sourcePath`; nil if `..` climbs above the site root.
     static func resolve(_ relative: String, relativeTo sourcePath: String) -> String? {
+        if relative.utf8.allSatisfy({ $0 < 0x80 }), sourcePath.utf8.allSatisfy({ $0 < 0x80 }) {
+            return asciiResolve(relative, relativeTo: sourcePath)
+        }
+        return resolveCharacters(relative, relativeTo: sourcePath)
+    }
+
+    /// `resolve` for ASCII text, where bytes and Characters split alike: substrings of the UTF-8
+    /// view instead of a String per path component.
+    static func asciiResolve(_ relative: String, relativeTo sourcePath: String) -> String? {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var parts = sourcePath.utf8.split(separator: slash)
+        parts.removeLast()
+        for component in relative.utf8.split(separator: slash) {
+            if component.elementsEqual([dot]) { continue }
+            if component.elementsEqual([dot, dot]) {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(component)
+            }
+        }
+        var path = ""
+        for (i, part) in parts.enumerated() {
+            if i > 0 { path += "/" }
+            path += Substring(part)
+        }
+        return path
+    }
+
+    static func resolveCharacters(_ relative: String, relativeTo sourcePath: String) -> String? {
         var parts = sourcePath.split(separator: "/").map(String.init)
         parts.removeLast()
         for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
@@ -125,7 +191,7 @@ public struct Routes: Sendable {
 extension String {
     /// Percent-decoding that leaves malformed input as written.
     var removingPercentEncodingSafe: String {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var utf8 = Array(self.utf8)[...]
         while let byte = utf8.first {

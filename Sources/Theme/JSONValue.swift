@@ -59,6 +59,13 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     static func writeString(_ text: String, to out: inout String) {
+        // Most text needs no escape: one look at its bytes, then a single append.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
