@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -19,10 +18,12 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CSystem"),
+        // swift-mustache 2.1.1 (Apache-2.0), vendored with fast paths for okc's contexts: see Sources/Mustache/README.md.
+        .target(name: "Mustache", exclude: ["LICENSE.txt", "README.md"]),
         .target(name: "Content", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Markdown", dependencies: ["CMark", "Content"]),
         .target(name: "Graph", dependencies: ["Content", "Markdown"]),
-        .target(name: "Theme", dependencies: ["Graph", "Content", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Theme", dependencies: ["Graph", "Content", "Mustache"]),
         .target(name: "Build", dependencies: ["Theme", "Graph", "Markdown", "Content", "CSystem"]),
         .executableTarget(name: "okc", dependencies: [
             "Build", "Content",
