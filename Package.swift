@@ -31,6 +31,7 @@ let package = Package(
         ]),
         .target(name: "TestSupport", dependencies: ["Build", "Content"], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "TestSupport"]),
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "TestSupport"]),

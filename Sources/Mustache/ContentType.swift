@@ -12,6 +12,12 @@ import Foundation
 public protocol MustacheContentType: Sendable {
     /// escape text for this content type eg for HTML replace "<" with "&lt;"
     func escapeText(_ text: String) -> String
+    /// okc: escape onto the end of `out` (the render appends to one buffer).
+    func escapeText(_ text: String, into out: inout String)
+}
+
+extension MustacheContentType {
+    public func escapeText(_ text: String, into out: inout String) { out += escapeText(text) }
 }
 
 /// Text content type where no character is escaped
@@ -25,6 +31,10 @@ struct TextContentType: MustacheContentType {
 struct HTMLContentType: MustacheContentType {
     func escapeText(_ text: String) -> String {
         text.htmlEscape()
+    }
+
+    func escapeText(_ text: String, into out: inout String) {
+        text.htmlEscape(into: &out)
     }
 }
 

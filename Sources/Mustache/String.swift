@@ -7,26 +7,30 @@
 //
 
 extension String {
-    private static let htmlEscapedCharacters: [Character: String] = [
-        "<": "&lt;",
-        ">": "&gt;",
-        "&": "&amp;",
-        "\"": "&quot;",
-        "'": "&#39;",
-    ]
     /// HTML escape string. Replace '<', '>' and '&' with HTML escaped versions
     func htmlEscape() -> String {
         var newString = ""
-        newString.reserveCapacity(count)
-        // currently doing this by going through each character could speed
-        // this us by treating as an array of UInt8's
+        htmlEscape(into: &newString)
+        return newString
+    }
+
+    /// okc: most text has none of the five characters: one pass over the bytes and it is appended as it
+    /// is. Text that has them is escaped Character by Character with a switch, which matches exactly
+    /// the Characters the dictionary matched (both use Character ==) without hashing each one.
+    func htmlEscape(into newString: inout String) {
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            newString += self
+            return
+        }
         for c in self {
-            if let replacement = Self.htmlEscapedCharacters[c] {
-                newString += replacement
-            } else {
-                newString.append(c)
+            switch c {
+            case "<": newString += "&lt;"
+            case ">": newString += "&gt;"
+            case "&": newString += "&amp;"
+            case "\"": newString += "&quot;"
+            case "'": newString += "&#39;"
+            default: newString.append(c)
             }
         }
-        return newString
     }
 }

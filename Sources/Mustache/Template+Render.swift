@@ -21,7 +21,8 @@ extension MustacheTemplate {
 
         if let indentation = context.indentation, indentation != "" {
             for token in tokens {
-                let renderedString = self.renderToken(token, context: &context)
+                var renderedString = ""
+                self.renderToken(token, context: &context, into: &renderedString)
                 // if rendered string is not empty and we are on a new line
                 if renderedString.count > 0, string.last == "\n" {
                     string += indentation
@@ -30,58 +31,76 @@ extension MustacheTemplate {
             }
         } else {
             for token in tokens {
-                let result = self.renderToken(token, context: &context)
-                string += result
+                self.renderToken(token, context: &context, into: &string)
             }
         }
         return string
     }
 
-    func renderToken(_ token: Token, context: inout MustacheContext) -> String {
+    /// okc: appends to `out` instead of returning a String per template and token that every caller
+    /// then appended to its own. Indented partials keep the per-token strings they need.
+    func render(context: MustacheContext, into out: inout String) {
+        if let indentation = context.indentation, indentation != "" {
+            out += self.render(context: context)
+            return
+        }
+        var context = context
+        for token in tokens {
+            self.renderToken(token, context: &context, into: &out)
+        }
+    }
+
+    func renderToken(_ token: Token, context: inout MustacheContext, into out: inout String) {
         switch token {
         case .text(let text):
-            return text
+            out += text
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let template = child as? MustacheTemplate {
-                    return template.render(context: context)
+                // okc: text, flags and numbers render as String(describing:) renders them, without the casts below.
+                if let text = Self.plainText(child) {
+                    context.contentType.escapeText(text, into: &out)
+                } else if let template = child as? MustacheTemplate {
+                    template.render(context: context, into: &out)
                 } else if let renderable = child as? MustacheCustomRenderable {
-                    return context.contentType.escapeText(renderable.renderText)
+                    out += context.contentType.escapeText(renderable.renderText)
                 } else if let lambda = child as? MustacheLambda {
-                    return self.renderLambda(lambda, parameter: "", context: context)
+                    out += self.renderLambda(lambda, parameter: "", context: context)
                 } else {
-                    return context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
+                    out += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
                 }
             }
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let renderable = child as? MustacheCustomRenderable {
-                    return renderable.renderText
+                if let text = Self.plainText(child) {  // okc: as above
+                    out += text
+                } else if let renderable = child as? MustacheCustomRenderable {
+                    out += renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
-                    return self.renderUnescapedLambda(lambda, parameter: "", context: context)
+                    out += self.renderUnescapedLambda(lambda, parameter: "", context: context)
                 } else {
-                    return String(describing: unwrapIfAnyContainsOptional(child))
+                    out += String(describing: unwrapIfAnyContainsOptional(child))
                 }
             }
 
         case .section(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
             if let lambda = child as? MustacheLambda {
-                return self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                out += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                return
             }
-            return self.renderSection(child, with: template, context: context)
+            self.renderSection(child, with: template, context: context, into: &out)
 
         case .invertedSection(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
-            return self.renderInvertedSection(child, with: template, context: context)
+            self.renderInvertedSection(child, with: template, context: context, into: &out)
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
             if let override = context.inherited?[name] {
-                return override.render(context: context.withBlockExpansion(indented: indented))
+                override.render(context: context.withBlockExpansion(indented: indented), into: &out)
             } else {
-                return defaultTemplate.render(context: context.withBlockExpansion(indented: indented))
+                defaultTemplate.render(context: context.withBlockExpansion(indented: indented), into: &out)
             }
 
         case .partial(let name, let indentation, let overrides):
@@ -92,20 +111,24 @@ extension MustacheTemplate {
                         preconditionFailure("Can only use reload if template was generated from a file")
                     }
                     do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
+                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                            out += "Cannot find template at \(filename)"
+                            return
+                        }
                         template = partialTemplate
                     } catch {
-                        return "\(error)"
+                        out += "\(error)"
+                        return
                     }
                 }
                 #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
+                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &out)
             }
 
         case .dynamicNamePartial(let name, let indentation, let overrides):
-            let child = self.getChild(named: name, transforms: [], context: context)
+            let child = self.getChild(named: Name(name), transforms: [], context: context)
             guard let childName = child as? String else {
-                return ""
+                return
             }
             if var template = context.library?.getTemplate(named: childName) {
                 #if DEBUG
@@ -114,14 +137,18 @@ extension MustacheTemplate {
                         preconditionFailure("Can only use reload if template was generated from a file")
                     }
                     do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
+                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                            out += "Cannot find template at \(filename)"
+                            return
+                        }
                         template = partialTemplate
                     } catch {
-                        return "\(error)"
+                        out += "\(error)"
+                        return
                     }
                 }
                 #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
+                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &out)
             }
 
         case .contentType(let contentType):
@@ -130,7 +157,6 @@ extension MustacheTemplate {
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
         }
-        return ""
     }
 
     /// Render a section
@@ -140,17 +166,39 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        var out = ""
+        self.renderSection(child, with: template, context: context, into: &out)
+        return out
+    }
+
+    func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into out: inout String) {
+        // okc: the types okc passes, decided by their exact type as the switch below decides them.
+        if let child {
+            let type = Swift.type(of: child)
+            if type == [[String: Any]].self {
+                (child as! [[String: Any]]).renderSection(with: template, context: context, into: &out)
+                return
+            }
+            if type == Bool.self {
+                if child as! Bool { template.render(context: context, into: &out) }
+                return
+            }
+            if type == [String: Any].self || type == String.self {
+                template.render(context: context.withObject(child), into: &out)
+                return
+            }
+        }
         switch child {
         case let array as any MustacheSequence:
-            return array.renderSection(with: template, context: context)
+            out += array.renderSection(with: template, context: context)
         case let bool as Bool:
-            return bool ? template.render(context: context) : ""
+            if bool { template.render(context: context, into: &out) }
         case let null as MustacheCustomRenderable where null.isNull == true:
-            return ""
+            break
         case .some(let value):
-            return template.render(context: context.withObject(value))
+            template.render(context: context.withObject(value), into: &out)
         case .none:
-            return ""
+            break
         }
     }
 
@@ -159,19 +207,31 @@ extension MustacheTemplate {
     ///   - child: Object to render section for
     ///   - parent: Current object being rendered
     ///   - template: Template to render with
-    /// - Returns: Rendered text
-    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into out: inout String) {
+        // okc: as in renderSection.
+        if let child {
+            let type = Swift.type(of: child)
+            if type == [[String: Any]].self {
+                out += (child as! [[String: Any]]).renderInvertedSection(with: template, context: context)
+                return
+            }
+            if type == Bool.self {
+                if !(child as! Bool) { template.render(context: context, into: &out) }
+                return
+            }
+            if type == [String: Any].self || type == String.self { return }
+        }
         switch child {
         case let array as any MustacheSequence:
-            return array.renderInvertedSection(with: template, context: context)
+            out += array.renderInvertedSection(with: template, context: context)
         case let bool as Bool:
-            return bool ? "" : template.render(context: context)
+            if !bool { template.render(context: context, into: &out) }
         case let null as MustacheCustomRenderable where null.isNull == true:
-            return template.render(context: context)
+            template.render(context: context, into: &out)
         case .some:
-            return ""
+            break
         case .none:
-            return template.render(context: context)
+            template.render(context: context, into: &out)
         }
     }
 
@@ -216,8 +276,16 @@ extension MustacheTemplate {
     }
 
     /// Get child object from variable name
-    func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
+    func getChild(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
+        let name = variable.text
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
+            // okc: okc's dictionaries are looked up directly. The general code casts each to two protocols
+            // first and ends with the same subscript (Dictionary's MustacheParent.child(named:)).
+            let type = Swift.type(of: object)
+            if type == [String: Any].self { return (object as! [String: Any])[name] }
+            if type == [String: String].self { return (object as! [String: String])[name] }
+            // okc: text, flags and numbers pushed by a section have no children (their Mirror has none).
+            if type == String.self || type == Bool.self || type == Int.self { return nil }
             let child = {
                 let object: Any? =
                     if let custom = object as? MustacheCustomRepresentation {
@@ -271,14 +339,13 @@ extension MustacheTemplate {
         } else if name == "", !transforms.isEmpty {
             child = context.sequenceContext
         } else if name.first == "." {
-            let nameSplit = name.split(separator: ".").map { String($0) }
-            child = _getChild(named: nameSplit[...], from: context.stack.last!)
+            child = _getChild(named: variable.parts[...], from: context.stack.last!)
         } else {
-            let nameSplit = name.split(separator: ".").map { String($0) }
-            child = _getChildInStack(named: nameSplit[...], from: context.stack)
+            child = _getChildInStack(named: variable.parts[...], from: context.stack)
         }
 
-        if let custom = child as? MustacheCustomRepresentation {
+        // okc: none of okc's types has a custom representation; skip the protocol cast for them.
+        if let found = child, !Self.isPlain(found), let custom = found as? MustacheCustomRepresentation {
             child = custom.representation
         }
 
@@ -301,6 +368,32 @@ extension MustacheTemplate {
             return nil
         }
         return child
+    }
+
+    /// okc: `name.split(separator: ".")`, done on the bytes when that gives the same parts (an ASCII name;
+    /// most have no dot at all). The Character split stays for the rest.
+    static func splitName(_ name: String) -> [String] {
+        let dot = UInt8(ascii: ".")
+        guard name.utf8.contains(dot) else { return name.isEmpty ? [] : [name] }
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.split(separator: ".").map { String($0) } }
+        return name.utf8.split(separator: dot).map { String(Substring($0)) }
+    }
+
+    /// okc: the concrete types okc's contexts are made of.
+    static func isPlain(_ value: Any) -> Bool {
+        let type = Swift.type(of: value)
+        return type == String.self || type == Bool.self || type == Int.self || type == [String: Any].self
+            || type == [[String: Any]].self || type == [String: String].self || type == [String].self
+    }
+
+    /// okc: what `String(describing: unwrapIfAnyContainsOptional(value))` gives for text, flags and numbers
+    /// (none is a template, a custom renderable, a lambda or an optional); nil for anything else.
+    static func plainText(_ value: Any) -> String? {
+        let type = Swift.type(of: value)
+        if type == String.self { return (value as! String) }
+        if type == Bool.self { return (value as! Bool) ? "true" : "false" }
+        if type == Int.self { return String(value as! Int) }
+        return nil
     }
 
     private func unwrapIfAnyContainsOptional(_ value: Any) -> Any {

@@ -58,12 +58,24 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
 
     public var description: String { self.text }
 
+    /// okc: a variable name with its dot-separated parts, split once when the template is parsed instead
+    /// of on every lookup.
+    struct Name: Sendable {
+        let text: String
+        let parts: [String]
+
+        init(_ text: String) {
+            self.text = text
+            self.parts = MustacheTemplate.splitName(text)
+        }
+    }
+
     enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
-        case variable(name: String, transforms: [String] = [])
-        case unescapedVariable(name: String, transforms: [String] = [])
-        case section(name: String, transforms: [String] = [], template: MustacheTemplate)
-        case invertedSection(name: String, transforms: [String] = [], template: MustacheTemplate)
+        case variable(name: Name, transforms: [String] = [])
+        case unescapedVariable(name: Name, transforms: [String] = [])
+        case section(name: Name, transforms: [String] = [], template: MustacheTemplate)
+        case invertedSection(name: Name, transforms: [String] = [], template: MustacheTemplate)
         case blockDefinition(name: String, template: MustacheTemplate)
         case blockExpansion(name: String, default: MustacheTemplate, indentation: String?)
         case partial(String, indentation: String?, inherits: [String: MustacheTemplate]?)
