@@ -108,6 +108,7 @@ public struct Routes: Sendable {
 
     /// What a link written in the source file `sourcePath` points at.
     public func target(of url: String, from sourcePath: String) -> Target {
+        if let target = asciiRelativeTarget(of: url, from: sourcePath) { return target }
         if url.isEmpty { return .missing("the link has no target") }
         if URLCheck.scheme(of: url) != nil || url.hasPrefix("//") { return .external }
         let (pathPart, anchor) = Routes.splitAnchor(url)
@@ -134,6 +135,25 @@ public struct Routes: Sendable {
         default:
             return nil
         }
+    }
+
+    /// `target(of:from:)` for the links most pages hold: ASCII relative paths without `%`, `#`-anchors
+    /// aside, where the bytes say what the Characters say. Nil for anything the general code must decide.
+    private func asciiRelativeTarget(of url: String, from sourcePath: String) -> Target? {
+        let utf8 = url.utf8
+        guard let first = utf8.first, first == UInt8(ascii: ".") || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")),
+              utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "%") && $0 != UInt8(ascii: ":") }) else { return nil }
+        // No ':' at all: not a URL with a scheme; starting with '.' or a letter: not '//' nor '/'.
+        let hash = utf8.firstIndex(of: UInt8(ascii: "#"))
+        let pathPart = hash.map { String(url[..<$0]) } ?? url
+        let anchor = hash.map { String(url[utf8.index(after: $0)...]) }
+        guard !pathPart.isEmpty else { return nil }
+        guard let resolved = Routes.resolve(pathPart, relativeTo: sourcePath) else {
+            return .missing("'\(pathPart)' leads outside the site folder")
+        }
+        if let key = pageKeys[resolved] { return .page(key: key, anchor: anchor) }
+        if let file = files[resolved] { return .file(file) }
+        return .missing("no page or file '\(resolved)'")
     }
 
     static func splitAnchor(_ url: String) -> (String, String?) {

@@ -24,8 +24,10 @@ struct AbbreviationMarker {
     mutating func visit(_ node: OpaquePointer, text: String) {
         guard !unmarked.isEmpty else { return }
         var hits: [(range: Range<String.Index>, expansion: String)] = []
+        let simple = AbbreviationMarker.isSimple(text)
         for (abbreviation, expansion) in order where unmarked[abbreviation] != nil {
-            guard let range = AbbreviationMarker.firstWord(abbreviation, in: text),
+            guard let range = simple && AbbreviationMarker.isSimple(abbreviation) ? AbbreviationMarker.simpleFirstWord(abbreviation, in: text)
+                                                                                 : AbbreviationMarker.firstWord(abbreviation, in: text),
                   !hits.contains(where: { $0.range.overlaps(range) }) else { continue }
             hits.append((range, expansion))
             unmarked[abbreviation] = nil
@@ -83,7 +85,10 @@ extension AbbreviationMarker {
     /// Text made only of scalars below U+0300 (ASCII, Latin letters with their accents precomposed,
     /// no combining marks) is in canonical form and has one scalar per Character. There Foundation's
     /// canonical-equivalence search finds exactly the byte matches, so they can be searched as bytes.
-    static func isSimple(_ text: String) -> Bool { text.unicodeScalars.allSatisfy { $0.value < 0x300 } }
+    static func isSimple(_ text: String) -> Bool {
+        // Below U+0300 in UTF-8 is one byte, or two with a lead byte below 0xCC.
+        text.utf8.allSatisfy { $0 < 0xCC }
+    }
 
     /// `firstWord` for simple text: a byte search instead of a Foundation search that converts the
     /// whole text to UTF-16 for every abbreviation and text node.

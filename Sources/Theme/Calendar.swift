@@ -73,7 +73,7 @@ enum CalendarFeed {
         var current = ""
         var size = 0
         for scalar in line.unicodeScalars {
-            let width = String(scalar).utf8.count
+            let width = scalar.utf8.count
             let limit = parts.isEmpty ? 75 : 74
             if size + width > limit {
                 parts.append(current)

@@ -203,6 +203,8 @@ struct ViewContext {
         return item
     }
 
+    private static let noDate = Day(year: 1, month: 1, day: 1)!
+
     /// "Omnämnd i": the pages that point here, grouped by their kind.
     func backlinks(of doc: Document) -> [[String: Any]] {
         var byKind: [Kind: [Document]] = [:]
@@ -213,8 +215,10 @@ struct ViewContext {
         }
         return Kind.allCases.compactMap { kind in
             guard let docs = byKind[kind] else { return nil }
-            let sorted = docs.sorted { ($0.date ?? Day(year: 1, month: 1, day: 1)!, $0.title) > ($1.date ?? Day(year: 1, month: 1, day: 1)!, $1.title) }
-            return ["kind": strings["section_\(kind.rawValue)"], "items": sorted.map(link)]
+            // Sorting positions by small keys, not the documents themselves: fewer copies, the same order.
+            let keys = docs.map { (date: $0.date ?? Self.noDate, title: $0.title) }
+            let order = keys.indices.sorted { (keys[$0].date, keys[$0].title) > (keys[$1].date, keys[$1].title) }
+            return ["kind": strings["section_\(kind.rawValue)"], "items": order.map { link(docs[$0]) }]
         }
     }
 }
