@@ -1,7 +1,7 @@
 import Dispatch
 
 /// Maps over an array on all cores; results keep the input's order, so output stays deterministic.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     if items.count < 2 { return items.map(transform) }
     let results = ResultSlots<R>(count: items.count)
     DispatchQueue.concurrentPerform(iterations: items.count) { index in

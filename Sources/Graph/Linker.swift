@@ -10,27 +10,45 @@ public enum Linker {
         let lookup = DocumentLookup(documents)
         let provisional = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: [:],
                                     derived: false)
-        var resolver = ReferenceResolver(graph: provisional)
-        for parsed in provisional.documents {
+        // Each page's references resolve on their own, on all cores; the backlinks are gathered after.
+        let resolved = parallelMap(provisional.documents) { parsed -> (diagnostics: [Diagnostic], backlinks: [(String, Backlink)]) in
+            var resolver = ReferenceResolver(graph: provisional)
             resolver.resolveFrontMatter(parsed)
             resolver.resolveBodyLinks(parsed)
+            return (resolver.diagnostics, resolver.backlinks)
         }
+        var resolver = ReferenceResolver(graph: provisional)
         for entry in glossary {
             if let group = entry.group { resolver.expect(.group, group, from: nil, relation: .glossary) }
         }
         resolver.checkInitialsAreUnique()
+        var diagnostics: [Diagnostic] = []
+        // Gathered by the position of the page pointed at, then sorted with repeats dropped (the same as
+        // sorting a set of them, without hashing each).
+        var gathered = [[Backlink]](repeating: [], count: lookup.documents.count)
+        for part in resolved + [(resolver.diagnostics, resolver.backlinks)] {
+            diagnostics += part.diagnostics
+            for (key, link) in part.backlinks { gathered[lookup.index[key]!].append(link) }
+        }
+        let sorted = parallelMap(gathered) { links -> [Backlink] in
+            var unique: [Backlink] = []
+            for link in links.sorted() where unique.last != link { unique.append(link) }
+            return unique
+        }
         var backlinks: [String: [Backlink]] = [:]
-        for (key, links) in resolver.backlinks { backlinks[key] = Array(Set(links)).sorted() }
+        backlinks.reserveCapacity(sorted.count)
+        for (i, links) in sorted.enumerated() where !links.isEmpty { backlinks[lookup.documents[i].document.key] = links }
         let graph = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now,
                               backlinks: backlinks, derived: true)
-        return (graph, resolver.diagnostics)
+        return (graph, diagnostics)
     }
 }
 
-struct ReferenceResolver {
+struct ReferenceResolver: Sendable {
     let graph: SiteGraph
     var diagnostics: [Diagnostic] = []
-    var backlinks: [String: [Backlink]] = [:]
+    /// Target key and the backlink it gets, in the order found.
+    var backlinks: [(String, Backlink)] = []
 
     init(graph: SiteGraph) { self.graph = graph }
 
@@ -58,7 +76,7 @@ struct ReferenceResolver {
             return nil
         }
         if let source, found.document.key != source.key {
-            backlinks[found.document.key, default: []].append(Backlink(source: source.key, relation: relation))
+            backlinks.append((found.document.key, Backlink(source: source.key, relation: relation)))
         }
         return found
     }
@@ -75,7 +93,7 @@ struct ReferenceResolver {
             return
         }
         if let source {
-            backlinks[planDoc.document.key, default: []].append(Backlink(source: source.key, relation: relation))
+            backlinks.append((planDoc.document.key, Backlink(source: source.key, relation: relation)))
         }
     }
 
@@ -162,7 +180,9 @@ struct ReferenceResolver {
                                           hint: "link to a web address (https://…) or to another .md file"))
                 continue
             }
-            switch graph.routes.target(of: link.url, from: doc.path) {
+            var target = parsed.linkTargets[link.url] ?? graph.routes.target(of: link.url, from: doc.path)
+            if case .page(let key, _) = target, graph.document(key) == nil { target = graph.routes.target(of: link.url, from: doc.path) }
+            switch target {
             case .external:
                 continue
             case .missing(let reason):
@@ -175,7 +195,7 @@ struct ReferenceResolver {
             case .page(let key, let anchor):
                 guard let target = graph.document(key) else { continue }
                 if key != doc.key {
-                    backlinks[key, default: []].append(Backlink(source: doc.key, relation: .link))
+                    backlinks.append((key, Backlink(source: doc.key, relation: .link)))
                 }
                 if let anchor { checkAnchor(anchor, in: target, at: position, written: link.url) }
             case .file:
@@ -186,8 +206,8 @@ struct ReferenceResolver {
 
     mutating func checkAnchor(_ anchor: String, in target: ParsedDocument, at position: SourcePosition, written: String) {
         guard !anchor.isEmpty else { return }
+        if target.markdown.headings.contains(where: { $0.anchor == anchor }) { return }
         let anchors = target.markdown.headings.map(\.anchor)
-        if anchors.contains(anchor) { return }
         diagnostics.append(.error("no heading '#\(anchor)' in \(target.document.path)", at: position,
                                   hint: Closest.hint(anchor, in: anchors) ?? (anchors.isEmpty ? "that page has no headings" : "its headings: \(anchors.prefix(8).joined(separator: ", "))")))
     }

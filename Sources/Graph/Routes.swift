@@ -126,7 +126,12 @@ public struct Routes: Sendable {
 
     /// The URL to write in the HTML of a page whose output folder is `fromFolder`, or nil to keep it.
     public func rewrite(_ url: String, from sourcePath: String, fromFolder: String) -> String? {
-        switch target(of: url, from: sourcePath) {
+        rewrite(target(of: url, from: sourcePath), fromFolder: fromFolder)
+    }
+
+    /// The URL for a link whose target is known.
+    public func rewrite(_ target: Target, fromFolder: String) -> String? {
+        switch target {
         case .page(let key, let anchor):
             guard let folder = folders[key] else { return nil }
             return Routes.relative(from: fromFolder, to: folder) + (anchor.map { "#" + $0 } ?? "")

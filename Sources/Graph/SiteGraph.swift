@@ -65,18 +65,18 @@ public struct SiteGraph: Sendable {
 
     /// A plan area by `plan#area`, or by a bare area id that only one plan has.
     public func area(_ reference: String, preferring planID: String? = nil) -> (plan: ParsedDocument, area: Plan.Area)? {
-        let parts = reference.split(separator: "#", maxSplits: 1).map(String.init)
+        // Looked up in indexes made once (every decision, task and chapter names an area); the rules are
+        // those of a search through the plans: `plan#area`, then the preferred plan, then a unique bare id.
+        let parts = reference.utf8.contains(UInt8(ascii: "#")) ? reference.split(separator: "#", maxSplits: 1)
+                                                               : (reference.isEmpty ? [] : [reference[...]])
         if parts.count == 2 {
-            guard let plan = document(.plan, parts[0]), let area = plan.document.plan?.areas.first(where: { $0.id.value == parts[1] }) else { return nil }
-            return (plan, area)
+            return lookup.areas[parts[0] + "#" + parts[1]].map { (documents[$0.plan], $0.area) }
         }
-        if let planID, let plan = document(.plan, planID), let area = plan.document.plan?.areas.first(where: { $0.id.value == reference }) {
-            return (plan, area)
+        if let planID, let found = lookup.areas[planID + "#" + reference] {
+            return (documents[found.plan], found.area)
         }
-        let matches = documents(of: .plan).compactMap { plan in
-            plan.document.plan?.areas.first(where: { $0.id.value == reference }).map { (plan: plan, area: $0) }
-        }
-        return matches.count == 1 ? matches[0] : nil
+        guard let matches = lookup.bareAreas[reference], matches.count == 1 else { return nil }
+        return (documents[matches[0].plan], matches[0].area)
     }
 
     /// Every `plan#area` reference that exists, for hints.
@@ -96,6 +96,10 @@ struct DocumentLookup: Sendable {
     let documents: [ParsedDocument]
     let index: [String: Int]
     let initials: [String: String]
+    /// `plan-id#area-id` → the plan's position and the area (each plan's first area of an id).
+    let areas: [String: (plan: Int, area: Plan.Area)]
+    /// Area id → every plan that has one, in plan order.
+    let bareAreas: [String: [(plan: Int, area: Plan.Area)]]
     /// `documents` is sorted by kind, so each kind is one contiguous range.
     private let ranges: [Range<Int>]
 
@@ -124,6 +128,18 @@ struct DocumentLookup: Sendable {
         self.index = index
         self.initials = initials
         self.ranges = ranges
+        var areas: [String: (plan: Int, area: Plan.Area)] = [:]
+        var bareAreas: [String: [(plan: Int, area: Plan.Area)]] = [:]
+        for i in ranges[Kind.allCases.firstIndex(of: .plan)!] {
+            guard let plan = documents[i].document.plan else { continue }
+            var seen = Set<String>()
+            for area in plan.areas where seen.insert(area.id.value).inserted {
+                areas[documents[i].document.id + "#" + area.id.value] = (i, area)
+                bareAreas[area.id.value, default: []].append((i, area))
+            }
+        }
+        self.areas = areas
+        self.bareAreas = bareAreas
     }
 
     func range(of kind: Kind) -> Range<Int> { ranges[Kind.allCases.firstIndex(of: kind)!] }

@@ -27,3 +27,9 @@ import Testing
         }
     }
 }
+
+@Suite struct RelationOrderTests {
+    @Test func rankIsTheDeclarationOrder() {
+        #expect(Relation.allCases.map(\.rank) == Array(Relation.allCases.indices))
+    }
+}
