@@ -39,6 +39,12 @@ enum Emitter {
 
     /// Every output path is relative, without `..` or empty parts: nothing can land outside the output.
     static func validate(_ path: String) throws {
+        // ASCII paths (every path okc makes from ids): the same checks on the bytes, without Strings.
+        if !path.isEmpty, path.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }),
+           !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+               .contains(where: { $0.isEmpty || $0.elementsEqual([UInt8(ascii: ".")]) || $0.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) }) {
+            return
+        }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"),
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
@@ -46,13 +52,15 @@ enum Emitter {
         }
     }
 
-    static func swapIn(_ staging: String, _ output: String) throws {
+    /// Moves `staging` to `output`. The previous site is removed, or with `keepPrevious` left in
+    /// `staging` (when the swap could exchange the two) for an incremental build to start from.
+    static func swapIn(_ staging: String, _ output: String, keepPrevious: Bool = false) throws {
         guard FileSystem.exists(output) else {
             guard rename(staging, output) == 0 else { throw Refusal(description: "cannot move the new site into \(output): \(String(cString: strerror(errno)))") }
             return
         }
         if okc_exchange_paths(staging, output) == 0 {
-            FileSystem.remove(staging) // now holds the previous site
+            if !keepPrevious { FileSystem.remove(staging) } // now holds the previous site
             return
         }
         // File systems without RENAME_EXCHANGE: two renames, with a short moment of no site.
@@ -69,37 +77,63 @@ enum Emitter {
 
 /// The new site while it is being written: files arrive from many render threads at once, each to
 /// its own path, into folders made beforehand. Nothing is visible at `output` until `commit`.
+///
+/// An incremental build starts from the site before the current one (kept beside the output as
+/// `<output>.okc-prev`, see RecycledSite) instead of an empty folder: most of its files are already
+/// right and stay, so a build that changes ten files touches about ten files. Whatever is replaced is
+/// unlinked first and written as a new file, never overwritten in place, because files are shared
+/// (hard links) between the current site and the next.
 final class Staging: Sendable {
     let output: String
     let folder: String
+    /// Whether the folder started as the previous site rather than empty.
+    let recycled: Bool
 
-    /// Checks that `output` may be replaced, then makes an empty staging folder with every folder `paths` need.
-    init(output: String, siteRoot: String, paths: [String]) throws {
+    /// Checks that `output` may be replaced, then makes the staging folder, from `recycle` when given,
+    /// with every folder `paths` need.
+    init(output: String, siteRoot: String, paths: [String], recycle: String? = nil, knownFolders: Set<String> = []) throws {
         try Emitter.checkReplaceable(output, siteRoot: siteRoot)
         self.output = output
         folder = Emitter.stagingPath(for: output)
         FileSystem.remove(folder)
-        try FileSystem.makeDirectory(folder)
+        if let recycle, FileSystem.type(recycle) == .directory, FileSystem.rename(recycle, to: folder) {
+            recycled = true
+        } else {
+            if let recycle { FileSystem.remove(recycle) }
+            recycled = false
+            try FileSystem.makeDirectory(folder)
+        }
         var folders = Set<Substring>()
         for path in paths {
             try Emitter.validate(path)
-            var end = path.lastIndex(of: "/")
+            var end = path.utf8.lastIndex(of: UInt8(ascii: "/"))
             while let slash = end, folders.insert(path[..<slash]).inserted {
-                end = path[..<slash].lastIndex(of: "/")
+                end = path.utf8[..<slash].lastIndex(of: UInt8(ascii: "/"))
             }
         }
         // Sorted, a folder comes before everything inside it.
-        for relative in folders.sorted() {
-            try FileSystem.makeDirectory(folder + "/" + relative)
+        for relative in folders.sorted() where !recycled || !knownFolders.contains(String(relative)) {
+            let full = folder + "/" + relative
+            if recycled, FileSystem.type(full) != .directory { FileSystem.remove(full) }
+            try FileSystem.makeDirectory(full)
         }
     }
 
+    /// Removes what is at `path` in a recycled folder, so that a new file can be made there.
+    private func clear(_ path: String) {
+        guard recycled else { return }
+        let full = folder + "/" + path
+        if !FileSystem.unlinkFile(full), FileSystem.type(full) == .directory { FileSystem.remove(full) }
+    }
+
     func write(_ bytes: [UInt8], to path: String) throws {
+        clear(path)
         try FileSystem.write(bytes, to: folder + "/" + path)
     }
 
-    /// Puts an unchanged file of the previous site into the new one without copying its bytes.
+    /// Puts an unchanged file of the current site into the new one without copying its bytes.
     func reuse(_ previous: String, at path: String) throws {
+        clear(path)
         try FileSystem.hardLink(previous, to: folder + "/" + path)
     }
 
@@ -107,10 +141,30 @@ final class Staging: Sendable {
         try write(try FileSystem.read(source), to: path)
     }
 
-    /// Marks the folder as okc's and swaps it in for `output`.
+    /// The stamp of what is at `path` now (nil if nothing).
+    func stamp(_ path: String) -> FileSystem.Stamp? { FileSystem.stamp(folder + "/" + path, follow: false) }
+
+    /// In a recycled folder, removes the files of the previous site that the new one does not have,
+    /// then the folders that are left empty.
+    func prune(previous: [String], keeping paths: Set<String>) {
+        guard recycled else { return }
+        var folders = Set<String>()
+        for path in previous where !paths.contains(path) {
+            FileSystem.unlinkFile(folder + "/" + path)
+            var current = path
+            while let slash = current.lastIndex(of: "/") {
+                current = String(current[..<slash])
+                folders.insert(current)
+            }
+        }
+        // Deepest first; a folder that still holds something stays.
+        for relative in folders.sorted(by: { $0.count > $1.count }) { _ = FileSystem.removeEmptyFolder(folder + "/" + relative) }
+    }
+
+    /// Marks the folder as okc's and swaps it in for `output`. The site it replaces is then in `folder`.
     func commit() throws {
-        try FileSystem.write(Array("okc\n".utf8), to: folder + "/" + Emitter.marker)
-        try Emitter.swapIn(folder, output)
+        try write(Array("okc\n".utf8), to: Emitter.marker)
+        try Emitter.swapIn(folder, output, keepPrevious: true)
     }
 
     /// Removes a staging folder that will not be committed.

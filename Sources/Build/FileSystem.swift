@@ -72,6 +72,55 @@ enum FileSystem {
 
     static func exists(_ path: String) -> Bool { type(path) != .missing }
 
+    /// What says a file is unchanged without reading it. Used only to validate the incremental
+    /// build's cache, never to make output.
+    struct Stamp: Hashable, Sendable {
+        var size: Int
+        var modified: Int
+        var changed: Int
+        var inode: UInt64
+        var device: UInt64
+
+        static let none = Stamp(size: -1, modified: 0, changed: 0, inode: 0, device: 0)
+
+        init(size: Int, modified: Int, changed: Int, inode: UInt64, device: UInt64) {
+            (self.size, self.modified, self.changed, self.inode, self.device) = (size, modified, changed, inode, device)
+        }
+
+        init(_ info: stat) {
+            self.init(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                      changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec),
+                      inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+        }
+    }
+
+    static func typeAndStamp(_ path: String) -> (EntryType, Stamp?) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return (.missing, nil) }
+        let stamp = Stamp(info)
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return (.file, stamp)
+        case S_IFDIR: return (.directory, stamp)
+        case S_IFLNK: return (.symlink, nil)
+        default: return (.other, nil)
+        }
+    }
+
+    /// The stamp of a file (following a symbolic link), nil if there is none.
+    static func stamp(_ path: String, follow: Bool = true) -> Stamp? {
+        var info = stat()
+        guard (follow ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        return Stamp(info)
+    }
+
+    /// Removes one file or empty folder entry; false if it was not there or could not be removed.
+    @discardableResult
+    static func unlinkFile(_ path: String) -> Bool { unlink(path) == 0 }
+
+    static func rename(_ from: String, to: String) -> Bool { Glibc.rename(from, to) == 0 }
+
+    static func removeEmptyFolder(_ path: String) -> Bool { rmdir(path) == 0 }
+
     /// Names in a folder, sorted bytewise so every machine lists them alike.
     static func list(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }

@@ -13,13 +13,21 @@ public struct BuildOptions: Sendable {
     public var drafts: Bool
     /// The built-in theme folder; the site's own `theme/` overrides it file by file.
     public var themeFolder: String?
+    /// Where the incremental build keeps its cache (`<site>/.okc-cache`); nil builds everything afresh.
+    /// `okc check` reads the cache but does not write it.
+    public var cacheFolder: String?
+    /// For tests: render every file the cache would reuse as well, and report any that differs (an error
+    /// naming the file: a fact the views read without recording it).
+    public var verifyIncremental = false
 
-    public init(siteRoot: String, output: String?, now: Day, drafts: Bool = false, themeFolder: String? = nil) {
+    public init(siteRoot: String, output: String?, now: Day, drafts: Bool = false, themeFolder: String? = nil,
+                cacheFolder: String? = nil) {
         self.siteRoot = siteRoot
         self.output = output
         self.now = now
         self.drafts = drafts
         self.themeFolder = themeFolder
+        self.cacheFolder = cacheFolder
     }
 }
 
@@ -30,6 +38,8 @@ public struct BuildResult: Sendable {
     public var outputPaths: [String]
     public var pageCount: Int
     public var written: Bool
+    /// Files rendered by this build; the rest were reused from the previous one (all, without a cache).
+    public var renderedCount = 0
     public var failed: Bool { diagnostics.hasErrors }
 }
 
@@ -37,43 +47,63 @@ public struct BuildResult: Sendable {
 public enum Site {
     public static func build(_ options: BuildOptions) -> BuildResult {
         let root = FileSystem.absolute(options.siteRoot)
+        let clock = StageClock.shared
+        clock.lap("start")
         var diagnostics: [Diagnostic] = []
+        var rendered = 0
         func finish(_ paths: [String] = [], pages: Int = 0, written: Bool = false) -> BuildResult {
-            BuildResult(diagnostics: diagnostics.sorted(), outputPaths: paths, pageCount: pages, written: written)
+            clock.lap("finish")
+            return BuildResult(diagnostics: diagnostics.sorted(), outputPaths: paths, pageCount: pages, written: written,
+                               renderedCount: rendered)
         }
 
         // load
-        guard let config = loadConfig(root, &diagnostics) else { return finish() }
+        let configText = readText(root + "/" + SiteConfig.path, display: SiteConfig.path, missingIsError: true, &diagnostics)
+        guard let configText, let config = SiteConfig.decode(configText, diagnostics: &diagnostics) else { return finish() }
         let inventory = SourceInventory.scan(siteRoot: root)
         diagnostics += inventory.diagnostics
-        let glossary = loadGlossary(root, inventory.glossary, &diagnostics)
+        let glossaryText = inventory.glossary.flatMap { readText(root + "/" + $0, display: $0, missingIsError: false, &diagnostics) }
+        let glossary = glossaryText.map { GlossaryDecoder.decode($0, path: inventory.glossary!, diagnostics: &diagnostics) } ?? []
         let theme = ThemeSource.load(folders: [options.themeFolder, root + "/theme"].compactMap { $0 }, siteRoot: root)
         let compiledTheme = theme.compile(diagnostics: &diagnostics)
+        clock.lap("read")
+        let cache = options.cacheFolder.map {
+            BuildCache(folder: FileSystem.absolute($0), config: configText, glossary: glossaryText, theme: theme, options: options)
+        }
+        clock.lap("load")
 
-        // parse (with load, page by page on all cores)
+        // parse (with load and the body checks, page by page on all cores; unchanged pages from the cache)
         let provisionalRoutes = Routes(config: config, documents: inventory.pages.map { ($0.kind, $0.id, $0.path) }, contentFiles: inventory.assets)
         let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML,
                                               abbreviations: glossary.map { .init($0.abbreviation, $0.expansion) })
-        let outcomes = parallelMap(inventory.pages) { DocumentStage.load($0, siteRoot: root, routes: provisionalRoutes, options: markdownOptions) }
-        diagnostics += outcomes.flatMap(\.diagnostics)
-        let parsed = outcomes.compactMap(\.parsed).filter { options.drafts || !$0.document.draft }
+        let parse = ParseStage(siteRoot: root, routes: provisionalRoutes, options: markdownOptions, unsafeHTML: config.unsafeHTML,
+                               cache: cache?.sources, routesFingerprint: ParseStage.fingerprint(inventory))
+        let records = parse.run(inventory)
+        diagnostics += records.flatMap(\.outcome.diagnostics)
+        let loaded = records.compactMap(\.outcome.parsed)
+        let parsed = loaded.filter { options.drafts || !$0.document.draft }
+        clock.lap("parse")
 
         // link: drafts have no page, while pages that failed to load keep theirs so links to them
         // do not add a second error to the first.
-        let drafts = Set(outcomes.compactMap(\.parsed).filter { !options.drafts && $0.document.draft }.map(\.document.path))
+        let drafts = Set(loaded.filter { !options.drafts && $0.document.draft }.map(\.document.path))
         let routes = Routes(config: config, documents: inventory.pages.filter { !drafts.contains($0.path) }.map { ($0.kind, $0.id, $0.path) },
                             contentFiles: inventory.assets)
+        clock.lap("routes")
         let (graph, linkDiagnostics) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary, now: options.now)
         diagnostics += linkDiagnostics
+        clock.lap("link")
 
-        // check
-        for document in graph.documents {
-            diagnostics += BodyChecks.check(document, unsafeHTML: config.unsafeHTML)
-        }
+        // check: the body checks ran with the parse; their findings count for the pages that are built
+        let built = Set(graph.documents.map(\.document.path))
+        for record in records where built.contains(record.path) { diagnostics += record.bodyDiagnostics }
+        if let cache, options.output != nil { cache.saveSources(records, parse: parse) }
+        clock.lap("save sources")
         guard !diagnostics.hasErrors, let (templates, strings) = compiledTheme else { return finish() }
 
+        clock.lap("check")
         // render and emit, file by file on all cores
-        let jobs = SiteRenderer.jobs(graph, templates: templates, strings: strings)
+        let jobs = SiteRenderer.jobs(graph, templates: templates, strings: strings, body: parse.bodySource(records))
         let copies = inventory.assets.map { (path: Routes.filesFolder + "/" + $0.dropFirst("content/".count), source: root + "/" + $0) }
             + theme.staticFiles.keys.sorted().map { (path: $0, source: theme.staticFiles[$0]!) }
         let paths = (jobs.map(\.path) + copies.map(\.path)).sorted()
@@ -82,11 +112,20 @@ public enum Site {
                                       hint: "a page id or a section name clashes with another page or folder"))
             return finish()
         }
-        guard let output = options.output else { return finish(paths, pages: graph.documents.count) }
+        clock.lap("jobs")
+        guard let output = options.output.map(FileSystem.absolute) else { return finish(paths, pages: graph.documents.count) }
         do {
-            try emit(jobs, copies: copies, paths: paths, to: FileSystem.absolute(output), siteRoot: root)
+            if let cache {
+                let outcome = try cache.emit(jobs: jobs, copies: copies, paths: paths, graph: graph, records: records, output: output,
+                                             siteRoot: root)
+                rendered = outcome.rendered
+                diagnostics += outcome.diagnostics
+            } else {
+                try emit(jobs, copies: copies, paths: paths, to: output, siteRoot: root)
+                rendered = jobs.count
+            }
         } catch {
-            diagnostics.append(.error("\(error)", at: .file(output)))
+            diagnostics.append(.error("\(error)", at: .file(options.output!)))
             return finish()
         }
         return finish(paths, pages: graph.documents.count, written: true)
@@ -109,26 +148,20 @@ public enum Site {
             if let failure = failures.lazy.compactMap({ $0 }).first { throw FileSystem.Failure(description: failure) }
             for copy in copies { try staging.copy(copy.source, to: copy.path) }
             try staging.commit()
+            FileSystem.remove(staging.folder) // the previous site, if there was one
         } catch {
             staging.discard()
             throw error
         }
     }
 
-    static func loadConfig(_ root: String, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
-        let path = root + "/" + SiteConfig.path
-        guard FileSystem.type(path) == .file else {
-            diagnostics.append(.error("no site.yml in \(root)", at: .file(SiteConfig.path),
+    static func readText(_ path: String, display: String, missingIsError: Bool, _ diagnostics: inout [Diagnostic]) -> String? {
+        if missingIsError, FileSystem.type(path) != .file {
+            diagnostics.append(.error("no site.yml in \(path.dropLast(display.count + 1))", at: .file(display),
                                       hint: "run okc in the site's folder or pass --site DIR"))
             return nil
         }
-        guard let text = readText(path, display: SiteConfig.path, &diagnostics) else { return nil }
-        return SiteConfig.decode(text, diagnostics: &diagnostics)
-    }
-
-    static func loadGlossary(_ root: String, _ path: String?, _ diagnostics: inout [Diagnostic]) -> [GlossaryEntry] {
-        guard let path, let text = readText(root + "/" + path, display: path, &diagnostics) else { return [] }
-        return GlossaryDecoder.decode(text, path: path, diagnostics: &diagnostics)
+        return readText(path, display: display, &diagnostics)
     }
 
     static func readText(_ path: String, display: String, _ diagnostics: inout [Diagnostic]) -> String? {

@@ -10,6 +10,10 @@ struct SourceInventory {
         var path: String
     }
 
+    /// Stamps of the files found (pages, assets, glossary), by path from the site root: the incremental
+    /// build's first check that a file is unchanged.
+    var stamps: [String: FileSystem.Stamp] = [:]
+
     var pages: [PageSource] = []
     var glossary: String?
     /// Non-Markdown files under `content/`, by path from the site root.
@@ -34,7 +38,8 @@ struct SourceInventory {
         for name in FileSystem.list(siteRoot + "/" + relative) where !name.hasPrefix(".") {
             let path = relative + "/" + name
             let full = siteRoot + "/" + path
-            var type = FileSystem.type(full)
+            // One lstat gives the type and, for a plain file, the stamp the cache checks.
+            var (type, stamp) = FileSystem.typeAndStamp(full)
             if type == .symlink {
                 guard let target = FileSystem.realPath(full), target == realRoot || target.hasPrefix(realRoot + "/") else {
                     diagnostics.append(.error("symbolic link leads outside the site folder", at: .file(path),
@@ -42,11 +47,13 @@ struct SourceInventory {
                     continue
                 }
                 type = FileSystem.type(target)
+                stamp = FileSystem.stamp(target)
             }
             switch type {
             case .directory:
                 walk(siteRoot: siteRoot, realRoot: realRoot, relative: path, depth: depth + 1)
             case .file:
+                if let stamp { stamps[path] = stamp }
                 classify(path: path, name: name)
             default:
                 diagnostics.append(.warning("not a regular file; skipped", at: .file(path)))
@@ -91,7 +98,8 @@ struct SourceInventory {
         var seen: [String: String] = [:]
         var unique: [PageSource] = []
         for page in pages {
-            let key = page.kind.rawValue + "/" + page.id.precomposedForm.lowercased()
+            // Ids passed Identifier.problem: lower-case ASCII, already in the form the comparison wants.
+            let key = page.kind.rawValue + "/" + page.id
             if let first = seen[key] {
                 diagnostics.append(.error("duplicate id '\(page.id)': \(first) has the same id", at: .file(page.path),
                                           hint: "rename one of them; ids are file names and must be unique within content/\(page.kind.folder)/"))

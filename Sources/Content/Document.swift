@@ -66,6 +66,16 @@ public struct Document: Sendable, Hashable {
                                  summary: summary, draft: draft, updated: updated, body: body, bodyLine: bodyLine, payload: payload))
     }
 
+    /// The same document without its body's Markdown, which nothing reads once the body is rendered:
+    /// a site keeps only the HTML in memory, and a document restored from the cache equals a parsed one.
+    public func droppingBody() -> Document {
+        var values = storage.values
+        values.body = ""
+        return Document(storage: Storage(values))
+    }
+
+    private init(storage: Storage) { self.storage = storage }
+
     public static func == (lhs: Document, rhs: Document) -> Bool {
         lhs.storage === rhs.storage || lhs.storage.values == rhs.storage.values
     }

@@ -14,6 +14,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include pages marked 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .long, help: "Build everything afresh: neither read nor write the cache in <site>/.okc-cache.")
+    var noCache = false
+
     func day() throws -> Day {
         if let now {
             guard let day = Day(iso: now) else { throw ValidationError("--now must be a date like 2024-08-19, not '\(now)'") }
@@ -27,7 +30,7 @@ struct SiteOptions: ParsableArguments {
 
     func buildOptions(output: String?) throws -> BuildOptions {
         BuildOptions(siteRoot: site, output: output, now: try day(), drafts: drafts,
-                     themeFolder: ThemeLocator.builtIn(siteRoot: site))
+                     themeFolder: ThemeLocator.builtIn(siteRoot: site), cacheFolder: noCache ? nil : site + "/.okc-cache")
     }
 }
 
@@ -67,7 +70,8 @@ enum Report {
             print("\(verb) failed: \(errors) error(s), \(warnings) warning(s); nothing was written", to: &stderr)
             throw ExitCode(1)
         }
-        print("\(verb): \(result.pageCount) pages, \(result.outputPaths.count) files, \(warnings) warning(s)", to: &stderr)
+        let rendered = result.written && result.renderedCount < result.outputPaths.count ? " (\(result.renderedCount) rendered, the rest unchanged)" : ""
+        print("\(verb): \(result.pageCount) pages, \(result.outputPaths.count) files\(rendered), \(warnings) warning(s)", to: &stderr)
     }
 }
 

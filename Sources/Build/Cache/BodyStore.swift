@@ -1,0 +1,69 @@
+import Content
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a body's HTML lies in the cache's body file, with a hash to check it by when read back.
+struct BodyRef: Sendable, Hashable {
+    var offset: UInt64
+    var length: UInt64
+    var hash: UInt64
+}
+
+/// The rendered bodies of every page, apart from the rest of the cache: an incremental build reads a
+/// body back only for a page it renders again. The file only grows while the site is edited (a body
+/// that changed is appended, the old bytes stay), and is written afresh when most of it is stale.
+final class BodyStore: @unchecked Sendable {
+    let path: String
+    private let fd: Int32
+    /// Bytes in the file; appends happen on one thread after the parse stage.
+    private(set) var size: UInt64
+
+    /// Opens the body file of a cache generation, or creates an empty one (`fresh`).
+    init?(path: String, fresh: Bool) {
+        self.path = path
+        if fresh { FileSystem.remove(path) }
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { close(fd); return nil }
+        size = UInt64(info.st_size)
+    }
+
+    deinit { close(fd) }
+
+    func append(_ html: String) -> BodyRef? {
+        var text = html
+        let ref = text.withUTF8 { bytes -> BodyRef? in
+            var written = 0
+            while written < bytes.count {
+                let n = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(size) + off_t(written))
+                if n < 0 { if errno == EINTR { continue }; return nil }
+                written += n
+            }
+            var hasher = StableHasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            return BodyRef(offset: size, length: UInt64(bytes.count), hash: hasher.finalize())
+        }
+        if let ref { size += ref.length }
+        return ref
+    }
+
+    /// The HTML, or nil when the bytes are not there or not what was written: the caller parses again.
+    func read(_ ref: BodyRef) -> String? {
+        guard ref.offset + ref.length <= size, ref.length < 1 << 31 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(ref.length))
+        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            var read = 0
+            while read < buffer.count {
+                let n = pread(fd, buffer.baseAddress! + read, buffer.count - read, off_t(ref.offset) + off_t(read))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                read += n
+            }
+            return true
+        }
+        guard ok, StableHasher.hash(bytes) == ref.hash else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
