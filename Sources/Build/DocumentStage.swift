@@ -20,7 +20,7 @@ enum DocumentStage {
             let parsed = outcome.parsed
             return SourceRecord(path: source.path, stamp: stamp ?? .none, racy: true, contentHash: contentHash, outcome: outcome,
                                 bodyDiagnostics: parsed.map { BodyChecks.check($0, unsafeHTML: unsafeHTML) } ?? [],
-                                rewrites: rewrites, metaHash: parsed.map(SourceRecord.metaHash) ?? 0, body: nil, raw: nil)
+                                rewrites: rewrites, metaHash: parsed.map(SourceRecord.metaHash) ?? 0, body: nil, links: nil, raw: nil)
         }
         let bytes: [UInt8]
         do {
@@ -52,8 +52,8 @@ enum DocumentStage {
             rewrites.append(SourceRecord.Rewrite(url: url, result: result))
             return result
         }
-        // Later stages read the HTML, headings and links: the Markdown and plain text are dropped so a
-        // large site is not held twice in memory, and a page restored from the cache is the same value.
+        // Later stages read the HTML, headings and links: the Markdown is dropped (and no plain text was
+        // collected) so a large site is not held twice in memory, and a page restored from the cache is the same value.
         markdown.plainText = ""
         return record(Outcome(parsed: ParsedDocument(document: document.droppingBody(), markdown: markdown, linkTargets: targets),
                               diagnostics: diagnostics))

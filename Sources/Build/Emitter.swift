@@ -111,11 +111,22 @@ final class Staging: Sendable {
                 end = path.utf8[..<slash].lastIndex(of: UInt8(ascii: "/"))
             }
         }
-        // Sorted, a folder comes before everything inside it.
-        for relative in folders.sorted() where !recycled || !knownFolders.contains(String(relative)) {
-            let full = folder + "/" + relative
-            if recycled, FileSystem.type(full) != .directory { FileSystem.remove(full) }
-            try FileSystem.makeDirectory(full)
+        // Level by level (a folder after the one it is in), each level's folders on all cores.
+        var levels: [[String]] = []
+        for relative in folders where !recycled || !knownFolders.contains(String(relative)) {
+            let depth = relative.utf8.count { $0 == UInt8(ascii: "/") }
+            while levels.count <= depth { levels.append([]) }
+            levels[depth].append(String(relative))
+        }
+        let base = folder, isRecycled = recycled
+        for level in levels {
+            let failures = parallelMap(level) { relative -> String? in
+                let full = base + "/" + relative
+                if isRecycled, FileSystem.type(full) != .directory { FileSystem.remove(full) }
+                do { try FileSystem.makeDirectory(full) } catch { return "\(error)" }
+                return nil
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw FileSystem.Failure(description: failure) }
         }
     }
 

@@ -1,4 +1,5 @@
 import Content
+import Dispatch
 import Graph
 import Markdown
 import Theme
@@ -75,10 +76,10 @@ public enum Site {
         // parse (with load and the body checks, page by page on all cores; unchanged pages from the cache)
         let provisionalRoutes = Routes(config: config, documents: inventory.pages.map { ($0.kind, $0.id, $0.path) }, contentFiles: inventory.assets)
         let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML,
-                                              abbreviations: glossary.map { .init($0.abbreviation, $0.expansion) })
+                                              abbreviations: glossary.map { .init($0.abbreviation, $0.expansion) }, plainText: false)
         let parse = ParseStage(siteRoot: root, routes: provisionalRoutes, options: markdownOptions, unsafeHTML: config.unsafeHTML,
                                cache: cache?.sources, routesFingerprint: ParseStage.fingerprint(inventory))
-        let records = parse.run(inventory)
+        var records = parse.run(inventory)
         diagnostics += records.flatMap(\.outcome.diagnostics)
         let loaded = records.compactMap(\.outcome.parsed)
         let parsed = loaded.filter { options.drafts || !$0.document.draft }
@@ -90,8 +91,21 @@ public enum Site {
         let routes = Routes(config: config, documents: inventory.pages.filter { !drafts.contains($0.path) }.map { ($0.kind, $0.id, $0.path) },
                             contentFiles: inventory.assets)
         clock.lap("routes")
-        let (graph, linkDiagnostics) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary, now: options.now)
+        // A page unchanged since the last build, in an unchanged universe of pages, keeps what the link
+        // stage found on it then (only pages restored from the cache offer it).
+        let knownLinks = Dictionary(records.compactMap { record in record.links.map { (record.path, $0) } }) { first, _ in first }
+        let finalRoutes = ParseStage.fingerprint(inventory.pages.filter { !drafts.contains($0.path) }, assets: inventory.assets)
+        let (graph, linkDiagnostics, pageLinks) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary,
+                                                              now: options.now, routesFingerprint: finalRoutes,
+                                                              known: { knownLinks[$0.document.path] })
         diagnostics += linkDiagnostics
+        if cache != nil {
+            for i in records.indices {
+                guard let found = pageLinks.pages[records[i].path] else { continue }
+                if records[i].links?.universe != pageLinks.universe { records[i].raw = nil }
+                records[i].links = (pageLinks.universe, found)
+            }
+        }
         clock.lap("link")
 
         // check: the body checks ran with the parse; their findings count for the pages that are built
@@ -128,6 +142,10 @@ public enum Site {
             diagnostics.append(.error("\(error)", at: .file(options.output!)))
             return finish()
         }
+        // The site's model is large (a tenth of an incremental build goes to freeing it): the last
+        // reference is dropped on another thread, so the caller, or the process's exit, need not wait.
+        let leftovers = Leftovers(records: records, graph: graph, jobs: jobs, cache: cache)
+        DispatchQueue.global(qos: .background).async { withExtendedLifetime(leftovers) {} }
         return finish(paths, pages: graph.documents.count, written: true)
     }
 
@@ -175,4 +193,12 @@ public enum Site {
             return nil
         }
     }
+}
+
+/// What a build made and no longer needs, to be freed off the caller's thread.
+private struct Leftovers: Sendable {
+    let records: [SourceRecord]
+    let graph: SiteGraph
+    let jobs: [RenderJob]
+    let cache: BuildCache?
 }

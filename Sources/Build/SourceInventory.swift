@@ -62,7 +62,9 @@ struct SourceInventory {
     }
 
     private mutating func classify(path: String, name: String) {
-        let components = path.split(separator: "/").map(String.init)
+        // Split on the bytes for ASCII paths (every valid one); Characters for the rest, as before.
+        let components = path.utf8.allSatisfy({ $0 < 0x80 }) ? path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+                                                              : path.split(separator: "/").map(String.init)
         if path == "content/glossary.yml" {
             glossary = path
             return

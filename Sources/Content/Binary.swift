@@ -133,7 +133,9 @@ public struct BinaryReader {
         }
         guard tag >> 1 <= UInt64(end - offset) else { throw Corrupt() }
         let count = Int(tag >> 1)
-        let text = String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        // Through a buffer pointer: String(decoding:) on an array slice takes a slower, generic path.
+        let start = offset
+        let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
         offset += count
         strings.append(text)
         return text

@@ -10,15 +10,30 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Se
     return results.values()
 }
 
-/// Each slot is written by exactly one iteration and read only after all have finished.
+/// Each slot is written by exactly one iteration and read only after all have finished. Raw memory,
+/// initialised in place and moved out: an array of optionals cost a copy of every result twice.
 private final class ResultSlots<R>: @unchecked Sendable {
-    private var slots: [R?]
+    private let slots: UnsafeMutablePointer<R>
+    private let count: Int
+    private var taken = false
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: R) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
     }
 
-    func values() -> [R] { slots.map { $0! } }
+    func set(_ index: Int, _ value: R) { (slots + index).initialize(to: value) }
+
+    func values() -> [R] {
+        taken = true
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: slots, count: count)
+            initialized = count
+        }
+    }
+
+    deinit {
+        if !taken { slots.deinitialize(count: count) }
+        slots.deallocate()
+    }
 }

@@ -6,7 +6,7 @@ public enum Relation: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// Position in `allCases` (declaration order, checked by a test): comparing relations sorts every
     /// page's backlinks, and searching `allCases` for each comparison was a tenth of the link stage.
-    var rank: Int {
+    public var rank: Int {
         switch self {
         case .attended: 0
         case .guest: 1
@@ -37,6 +37,11 @@ public struct Backlink: Sendable, Hashable, Comparable {
     /// Key of the page that points (`meeting/2024-08-19-ros`).
     public var source: String
     public var relation: Relation
+
+    public init(source: String, relation: Relation) {
+        self.source = source
+        self.relation = relation
+    }
 
     public static func < (lhs: Backlink, rhs: Backlink) -> Bool {
         (lhs.relation, lhs.source) < (rhs.relation, rhs.source)

@@ -1,21 +1,45 @@
 import Content
 import Markdown
 
+/// What the link stage found on one page: its mistakes and the backlinks it gives other pages.
+public struct PageLinks: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Key of the page pointed at, and the backlink it gets.
+    public var backlinks: [(String, Backlink)]
+
+    public init(diagnostics: [Diagnostic], backlinks: [(String, Backlink)]) {
+        self.diagnostics = diagnostics
+        self.backlinks = backlinks
+    }
+}
+
 /// The link stage: resolves every reference in front matter and every link in a body, records
 /// backlinks, and reports what does not resolve with the closest id as a hint.
 public enum Linker {
     public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry],
                             now: Day) -> (SiteGraph, [Diagnostic]) {
+        let (graph, diagnostics, _) = link(config: config, routes: routes, documents: documents, glossary: glossary, now: now,
+                                           routesFingerprint: 0, known: { _ in nil })
+        return (graph, diagnostics)
+    }
+
+    /// The same, taking a page's links from `known` when the caller has them for this `universe`
+    /// (see `universe`); returns what each page found, by path, for the caller to keep.
+    public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
+                            routesFingerprint: UInt64, known: @Sendable (ParsedDocument) -> (universe: UInt64, links: PageLinks)?)
+        -> (SiteGraph, [Diagnostic], (universe: UInt64, pages: [String: PageLinks])) {
         // The provisional graph only answers lookups; registers and indexes wait for the final one.
         let lookup = DocumentLookup(documents)
         let provisional = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: [:],
                                     derived: false)
+        let universe = Linker.universe(lookup, routesFingerprint: routesFingerprint)
         // Each page's references resolve on their own, on all cores; the backlinks are gathered after.
-        let resolved = parallelMap(provisional.documents) { parsed -> (diagnostics: [Diagnostic], backlinks: [(String, Backlink)]) in
+        let resolved = parallelMap(provisional.documents) { parsed -> PageLinks in
+            if let cached = known(parsed), cached.universe == universe { return cached.links }
             var resolver = ReferenceResolver(graph: provisional)
             resolver.resolveFrontMatter(parsed)
             resolver.resolveBodyLinks(parsed)
-            return (resolver.diagnostics, resolver.backlinks)
+            return PageLinks(diagnostics: resolver.diagnostics, backlinks: resolver.backlinks)
         }
         var resolver = ReferenceResolver(graph: provisional)
         for entry in glossary {
@@ -26,7 +50,7 @@ public enum Linker {
         // Gathered by the position of the page pointed at, then sorted with repeats dropped (the same as
         // sorting a set of them, without hashing each).
         var gathered = [[Backlink]](repeating: [], count: lookup.documents.count)
-        for part in resolved + [(resolver.diagnostics, resolver.backlinks)] {
+        for part in resolved + [PageLinks(diagnostics: resolver.diagnostics, backlinks: resolver.backlinks)] {
             diagnostics += part.diagnostics
             for (key, link) in part.backlinks { gathered[lookup.index[key]!].append(link) }
         }
@@ -40,7 +64,28 @@ public enum Linker {
         for (i, links) in sorted.enumerated() where !links.isEmpty { backlinks[lookup.documents[i].document.key] = links }
         let graph = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now,
                               backlinks: backlinks, derived: true)
-        return (graph, diagnostics)
+        var pages: [String: PageLinks] = [:]
+        for (parsed, links) in zip(provisional.documents, resolved) { pages[parsed.document.path] = links }
+        return (graph, diagnostics, (universe, pages))
+    }
+
+    /// Everything one page's links can resolve against besides the page itself: which pages exist
+    /// (keys, paths), their initials, plan areas and heading anchors, and which pages and files links
+    /// can point at (`routesFingerprint`). While it is unchanged, an unchanged page finds what it found
+    /// before. (The site's configuration is part of the cache key.)
+    static func universe(_ lookup: DocumentLookup, routesFingerprint: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(routesFingerprint)
+        for parsed in lookup.documents {
+            let doc = parsed.document
+            hasher.combine(doc.key)
+            hasher.combine(doc.path)
+            hasher.combine(doc.person?.initials?.value)
+            for area in doc.plan?.areas ?? [] { hasher.combine(area.id.value) }
+            for heading in parsed.markdown.headings { hasher.combine(heading.anchor) }
+            hasher.combine(-1)
+        }
+        return hasher.finalize()
     }
 }
 

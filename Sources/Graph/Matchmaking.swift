@@ -48,12 +48,13 @@ public enum Matchmaking {
         for seeker in organisations {
             for need in seeker.organisation?.seeks ?? [] {
                 let needWords = words(need)
+                let needSignificant = significantWords(need)
                 let candidates = Set(needWords.flatMap { offersByWord[$0] ?? [] }).sorted()
                 for index in candidates where offers[index].offerer.id != seeker.id {
                     let (offerer, offer, offerWords) = offers[index]
                     let shared = needWords.intersection(offerWords)
                     // Readers see the words as the seeker wrote them, not their stems.
-                    let written = Set(significantWords(need).filter { shared.contains(stem($0)) })
+                    let written = Set(needSignificant.filter { shared.contains(stem($0)) })
                     result.append(Match(seeker: seeker.key, need: need, offerer: offerer.key, offer: offer, sharedWords: written.sorted()))
                 }
             }

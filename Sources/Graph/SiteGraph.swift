@@ -67,6 +67,12 @@ public struct SiteGraph: Sendable {
     public func area(_ reference: String, preferring planID: String? = nil) -> (plan: ParsedDocument, area: Plan.Area)? {
         // Looked up in indexes made once (every decision, task and chapter names an area); the rules are
         // those of a search through the plans: `plan#area`, then the preferred plan, then a unique bare id.
+        // `plan#area` in ASCII with both parts non-empty is its own index key: no split, no new string.
+        let utf8 = reference.utf8
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")), hash != utf8.startIndex, utf8.index(after: hash) != utf8.endIndex,
+           utf8.allSatisfy({ $0 < 0x80 }) {
+            return lookup.areas[reference].map { (documents[$0.plan], $0.area) }
+        }
         let parts = reference.utf8.contains(UInt8(ascii: "#")) ? reference.split(separator: "#", maxSplits: 1)
                                                                : (reference.isEmpty ? [] : [reference[...]])
         if parts.count == 2 {

@@ -62,6 +62,9 @@ struct TreeWalk {
                     links[open.index].text = open.text
                 }
             case CMARK_NODE_TEXT:
+                // Most text is only rendered: it becomes a Swift string only when a heading, a link text,
+                // the plain text or an abbreviation not yet marked needs it.
+                guard headingText != nil || !openLinks.isEmpty || options.plainText || !abbreviations.isDone else { break }
                 let text = string(cmark_node_get_literal(node))
                 addText(text)
                 abbreviations.visit(node, text: text)
@@ -70,7 +73,7 @@ struct TreeWalk {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 addText(" ")
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
-                if !entering || type == CMARK_NODE_CODE_BLOCK {
+                if options.plainText, !entering || type == CMARK_NODE_CODE_BLOCK {
                     if type == CMARK_NODE_CODE_BLOCK { plainText += string(cmark_node_get_literal(node)) }
                     plainText += "\n"
                 }
@@ -86,7 +89,7 @@ struct TreeWalk {
     }
 
     private mutating func addText(_ text: String) {
-        plainText += text
+        if options.plainText { plainText += text }
         if headingText != nil { headingText! += text }
         for i in openLinks.indices { openLinks[i].text += text }
     }

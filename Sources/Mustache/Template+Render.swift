@@ -277,7 +277,6 @@ extension MustacheTemplate {
 
     /// Get child object from variable name
     func getChild(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
-        let name = variable.text
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
             // okc: okc's dictionaries are looked up directly. The general code casts each to two protocols
             // first and ends with the same subscript (Dictionary's MustacheParent.child(named:)).
@@ -317,9 +316,12 @@ extension MustacheTemplate {
             return _getChild(named: names2, from: childObject)
         }
 
-        func _getChildInStack(named names: ArraySlice<String>, from stack: [Any]) -> Any? {
+        func _getChildInStack(named names: ArraySlice<String>, from stack: MustacheStack) -> Any? {
             guard let name = names.first else { return stack.last }
-            for object in stack.reversed() {
+            var node: MustacheStack? = stack
+            while let current = node {
+                node = current.parent
+                let object = current.object
                 if let childObject = _getImmediateChild(named: name, from: object) {
                     let names2 = names.dropFirst()
                     return _getChild(named: names2, from: childObject)
@@ -334,12 +336,12 @@ extension MustacheTemplate {
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
         var child: Any?
-        if name == "." {
-            child = context.stack.last!
-        } else if name == "", !transforms.isEmpty {
+        if variable.isDot {
+            child = context.stack.last
+        } else if variable.isEmpty, !transforms.isEmpty {
             child = context.sequenceContext
-        } else if name.first == "." {
-            child = _getChild(named: variable.parts[...], from: context.stack.last!)
+        } else if variable.startsWithDot {
+            child = _getChild(named: variable.parts[...], from: context.stack.last)
         } else {
             child = _getChildInStack(named: variable.parts[...], from: context.stack)
         }

@@ -63,10 +63,17 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     struct Name: Sendable {
         let text: String
         let parts: [String]
+        /// `text == "."`, `text == ""`, `text.first == "."`, decided once.
+        let isDot: Bool
+        let isEmpty: Bool
+        let startsWithDot: Bool
 
         init(_ text: String) {
             self.text = text
             self.parts = MustacheTemplate.splitName(text)
+            isDot = text == "."
+            isEmpty = text.isEmpty
+            startsWithDot = text.first == "."
         }
     }
 

@@ -21,13 +21,14 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     public func serialized(pretty: Bool = false) -> String {
         var out = ""
-        write(to: &out, indent: pretty ? "" : nil)
+        write(to: &out, depth: pretty ? 0 : nil)
         return out
     }
 
-    private func write(to out: inout String, indent: String?) {
-        let inner = indent.map { $0 + "  " }
-        let newline = indent == nil ? "" : "\n"
+    /// `depth` nil writes compact JSON; a number, pretty JSON indented two spaces per level (appended
+    /// in place rather than building an indentation string per value).
+    private func write(to out: inout String, depth: Int?) {
+        func indent(_ level: Int) { for _ in 0..<level { out += "  " } }
         switch self {
         case .string(let text): JSONValue.writeString(text, to: &out)
         case .int(let value): out += String(value)
@@ -37,24 +38,30 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .null: out += "null"
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
+            out += "["
+            if depth != nil { out += "\n" }
             for (i, item) in items.enumerated() {
-                out += inner ?? ""
-                item.write(to: &out, indent: inner)
-                out += (i < items.count - 1 ? "," : "") + newline
+                if let depth { indent(depth + 1) }
+                item.write(to: &out, depth: depth.map { $0 + 1 })
+                if i < items.count - 1 { out += "," }
+                if depth != nil { out += "\n" }
             }
-            out += (indent ?? "") + "]"
+            if let depth { indent(depth) }
+            out += "]"
         case .object(let pairs):
             if pairs.isEmpty { out += "{}"; return }
-            out += "{" + newline
+            out += "{"
+            if depth != nil { out += "\n" }
             for (i, (key, value)) in pairs.enumerated() {
-                out += inner ?? ""
+                if let depth { indent(depth + 1) }
                 JSONValue.writeString(key, to: &out)
-                out += indent == nil ? ":" : ": "
-                value.write(to: &out, indent: inner)
-                out += (i < pairs.count - 1 ? "," : "") + newline
+                out += depth == nil ? ":" : ": "
+                value.write(to: &out, depth: depth.map { $0 + 1 })
+                if i < pairs.count - 1 { out += "," }
+                if depth != nil { out += "\n" }
             }
-            out += (indent ?? "") + "}"
+            if let depth { indent(depth) }
+            out += "}"
         }
     }
 

@@ -32,6 +32,30 @@ final class BodyStore: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// Appends many bodies with one write; their hashes are taken on all cores first.
+    func append(all bodies: [String]) -> [BodyRef]? {
+        let hashes = parallelMap(bodies) { StableHasher.hashUTF8($0) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(bodies.reduce(0) { $0 + $1.utf8.count })
+        var refs: [BodyRef] = []
+        for (body, hash) in zip(bodies, hashes) {
+            refs.append(BodyRef(offset: size + UInt64(buffer.count), length: UInt64(body.utf8.count), hash: hash))
+            buffer.append(contentsOf: body.utf8)
+        }
+        let ok = buffer.withUnsafeBytes { bytes -> Bool in
+            var written = 0
+            while written < bytes.count {
+                let n = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(size) + off_t(written))
+                if n < 0 { if errno == EINTR { continue }; return false }
+                written += n
+            }
+            return true
+        }
+        guard ok else { return nil }
+        size += UInt64(buffer.count)
+        return refs
+    }
+
     func append(_ html: String) -> BodyRef? {
         var text = html
         let ref = text.withUTF8 { bytes -> BodyRef? in

@@ -70,7 +70,7 @@ final class BuildCache: Sendable {
         }
         var listed = StableHasher()
         for path in jobs.map(\.path) where path != "sitemap.xml" && path != "robots.txt" { listed.combine(path) }
-        var hasher = FactHasher(graph: graph, metaHashes: metaHashes, bodyHashes: bodyHashes, outputPathsHash: listed.finalize())
+        let hasher = FactHasher(graph: graph, metaHashes: metaHashes, bodyHashes: bodyHashes, outputPathsHash: listed.finalize())
         // The manifest describes the output folder's files, whatever inputs made them.
         var key = StableHasher()
         key.combine(BuildCache.okcIdentity)
@@ -78,7 +78,7 @@ final class BuildCache: Sendable {
         let manifestKey = key.finalize()
         let previous = OutputManifest.load(folder: folder, key: manifestKey)
         let emit = IncrementalEmit(output: output, siteRoot: siteRoot, cacheFolder: folder, renderKey: renderKey, verify: verify)
-        let outcome = try emit.run(jobs: jobs, copies: copies, paths: paths, hasher: &hasher, previous: previous)
+        let outcome = try emit.run(jobs: jobs, copies: copies, paths: paths, hasher: hasher, previous: previous)
         StageClock.shared.lap("tree")
         if (try? FileSystem.makeDirectory(folder)) != nil {
             try? outcome.manifest.save(folder: folder, key: manifestKey)

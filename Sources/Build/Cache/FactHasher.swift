@@ -13,7 +13,6 @@ struct FactHasher: Sendable {
     let metaHashes: [String: UInt64]
     let bodyHashes: [String: UInt64]
     let outputPathsHash: UInt64
-    private var memo: [Fact: UInt64] = [:]
 
     init(graph: SiteGraph, metaHashes: [String: UInt64], bodyHashes: [String: UInt64], outputPathsHash: UInt64) {
         self.graph = graph
@@ -24,14 +23,7 @@ struct FactHasher: Sendable {
 
     private static let absent: UInt64 = 0xA85E_17A8_5E17_A85E
 
-    mutating func value(_ fact: Fact) -> UInt64 {
-        if let known = memo[fact] { return known }
-        let value = compute(fact)
-        memo[fact] = value
-        return value
-    }
-
-    /// The value without the memo: safe to call from many threads at once.
+    /// A pure function of the graph: called for many files at once.
     func compute(_ fact: Fact) -> UInt64 {
         var h = StableHasher()
         func keys<S: Sequence>(_ docs: S) where S.Element == ParsedDocument {

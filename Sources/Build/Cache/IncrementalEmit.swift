@@ -26,11 +26,12 @@ struct IncrementalEmit {
 
     private enum Placed: Sendable {
         /// Path, hash, stamp on disk, facts (nil: reused, facts as recorded).
-        case file(hash: UInt64, stamp: FileSystem.Stamp, facts: [Fact]?, rendered: Bool, mismatch: Bool, kept: Bool)
+        /// `facts`: what a rendered file read, each once, with its value now (nil: reused, facts as recorded).
+        case file(hash: UInt64, stamp: FileSystem.Stamp, facts: [(Fact, UInt64)]?, rendered: Bool, mismatch: Bool, kept: Bool)
         case failed(String)
     }
 
-    func run(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], hasher: inout FactHasher,
+    func run(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], hasher: FactHasher,
              previous loaded: OutputManifest?) throws -> Outcome {
         var manifest = loaded ?? OutputManifest()
         // The site folders must be the ones the manifest describes, or their records say nothing.
@@ -56,6 +57,12 @@ struct IncrementalEmit {
         let previous = manifest.previous
         let results: [Placed]
         do {
+            let values = hasher
+            // The facts a file read, each once, with their values: taken here, on all cores.
+            @Sendable func valued(_ facts: [Fact]) -> [(Fact, UInt64)] {
+                var seen = Set<Fact>()
+                return facts.compactMap { seen.insert($0).inserted ? ($0, values.compute($0)) : nil }
+            }
             results = parallelMap(Array(jobs.indices)) { index -> Placed in
                 let job = jobs[index]
                 do {
@@ -78,11 +85,11 @@ struct IncrementalEmit {
                     let (bytes, facts) = job.render()
                     let hash = StableHasher.hash(bytes)
                     if let kept = Self.keep(job.path, hash: hash, staging: staging, previous: previous) {
-                        return .file(hash: hash, stamp: kept, facts: facts, rendered: true, mismatch: mismatch, kept: true)
+                        return .file(hash: hash, stamp: kept, facts: valued(facts), rendered: true, mismatch: mismatch, kept: true)
                     }
                     try staging.write(bytes, to: job.path)
-                    return .file(hash: hash, stamp: staging.stamp(job.path) ?? .none, facts: facts, rendered: true, mismatch: mismatch,
-                                 kept: false)
+                    return .file(hash: hash, stamp: staging.stamp(job.path) ?? .none, facts: valued(facts), rendered: true,
+                                 mismatch: mismatch, kept: false)
                 } catch {
                     return .failed("\(error)")
                 }
@@ -126,10 +133,7 @@ struct IncrementalEmit {
                 }
                 let indexes: [Int]
                 if let facts {
-                    var seen = Set<Fact>()
-                    var list: [Int] = []
-                    for fact in facts where seen.insert(fact).inserted { list.append(number(fact, value: hasher.value(fact))) }
-                    indexes = list.sorted()
+                    indexes = facts.map { number($0.0, value: $0.1) }.sorted()
                 } else {
                     indexes = live[job.path]!.facts.map { number(old: $0) }
                 }

@@ -59,10 +59,10 @@ extension OutputManifest: BinaryCodable {
         for (records, root, folders) in [(live, liveRoot, liveFolders), (previous, previousRoot, previousFolders)] {
             root.encode(to: &writer)
             writer.write(UInt64(folders.count))
-            for folder in folders.keys.sorted() { writer.write(folder); writer.write(folders[folder]!) }
+            for (folder, modified) in folders { writer.write(folder); writer.write(modified) }
             writer.write(UInt64(records.count))
-            for path in records.keys.sorted() {
-                let record = records[path]!
+            // In the dictionaries' order: the file is okc's own and only ever read back whole.
+            for (path, record) in records {
                 writer.write(path)
                 writer.write(record.hash)
                 record.stamp.encode(to: &writer)

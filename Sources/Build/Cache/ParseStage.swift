@@ -15,11 +15,13 @@ struct ParseStage {
     /// The set of pages and files links can point at; when it equals the cache's, no link changed target.
     let routesFingerprint: UInt64
 
-    static func fingerprint(_ inventory: SourceInventory) -> UInt64 {
+    static func fingerprint(_ inventory: SourceInventory) -> UInt64 { fingerprint(inventory.pages, assets: inventory.assets) }
+
+    static func fingerprint(_ pages: [SourceInventory.PageSource], assets: [String]) -> UInt64 {
         var hasher = StableHasher()
-        for page in inventory.pages { hasher.combine(page.path) }
+        for page in pages { hasher.combine(page.path) }
         hasher.combine(-1)
-        for asset in inventory.assets { hasher.combine(asset) }
+        for asset in assets { hasher.combine(asset) }
         return hasher.finalize()
     }
 

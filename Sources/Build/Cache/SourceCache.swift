@@ -66,46 +66,55 @@ struct SourceCache: Sendable {
                 throw FileSystem.Failure(description: "cannot write the cache's body file")
             }
             // Move every live body into the new file: from memory, or read back from the old one.
+            var moved: [Int] = []
+            var bodies: [String] = []
             for i in records.indices where records[i].outcome.parsed != nil {
-                let html: String
                 if let inMemory = records[i].outcome.parsed?.markdown.html, records[i].body == nil {
-                    html = inMemory
+                    bodies.append(inMemory)
                 } else if let ref = records[i].body, let old = store?.read(ref) {
-                    html = old
+                    bodies.append(old)
                 } else {
                     throw FileSystem.Failure(description: "a cached body could not be read back")
                 }
-                records[i].body = fresh.append(html)
+                moved.append(i)
+            }
+            guard let refs = fresh.append(all: bodies) else { throw FileSystem.Failure(description: "cannot write the cache's body file") }
+            for (i, ref) in zip(moved, refs) {
+                records[i].body = ref
                 records[i].raw = nil
             }
             store = fresh
         } else {
-            for i in records.indices where records[i].body == nil {
-                guard let html = records[i].outcome.parsed?.markdown.html else { continue }
-                records[i].body = store!.append(html)
+            let pending = records.indices.filter { records[$0].body == nil && records[$0].outcome.parsed != nil }
+            guard let refs = store!.append(all: pending.map { records[$0].outcome.parsed!.markdown.html }) else {
+                throw FileSystem.Failure(description: "cannot write the cache's body file")
+            }
+            for (i, ref) in zip(pending, refs) {
+                records[i].body = ref
                 records[i].raw = nil
             }
         }
-        var writer = BinaryWriter(capacity: records.count * 1024)
-        writer.write(routesFingerprint)
-        writer.write(generation)
-        writer.write(UInt64(records.count))
-        for var record in records {
+        // Each record's bytes on all cores (unchanged ones as they were read), then one file.
+        let encoded = parallelMap(records) { record -> [UInt8] in
+            var record = record
             // A file changed so recently that a further change could keep its stamp is trusted by content only.
             let racy = record.stamp.modified >= buildStart - 2_000_000_000 || record.stamp == .none
             if racy != record.racy {
                 record.racy = racy
                 record.raw = nil
             }
-            if let raw = record.raw {
-                writer.write(UInt64(raw.count))
-                writer.writeRaw(raw)
-            } else {
-                var item = BinaryWriter(capacity: 1024)
-                record.encode(to: &item)
-                writer.write(UInt64(item.bytes.count))
-                writer.writeRaw(item.bytes)
-            }
+            if let raw = record.raw { return Array(raw) }
+            var item = BinaryWriter(capacity: 2048)
+            record.encode(to: &item)
+            return item.bytes
+        }
+        var writer = BinaryWriter(capacity: encoded.reduce(64) { $0 + $1.count + 5 })
+        writer.write(routesFingerprint)
+        writer.write(generation)
+        writer.writeCount(encoded.count)
+        for bytes in encoded {
+            writer.writeCount(bytes.count)
+            writer.writeRaw(bytes)
         }
         try CacheFile.write(writer.bytes, magic: magic, key: key, to: sourcesPath(folder))
         for name in FileSystem.list(folder) where name.hasPrefix("bodies-") && name != "bodies-\(generation).bin" {

@@ -27,6 +27,8 @@ struct SourceRecord: Sendable {
     var metaHash: UInt64
     /// Where the body's HTML is in the body file; nil while it is only in memory.
     var body: BodyRef?
+    /// What the link stage found on the page, and the universe it was found in (Linker.universe).
+    var links: (universe: UInt64, links: PageLinks)?
     /// The record's bytes as read, written back unchanged when nothing about the file changed.
     var raw: ArraySlice<UInt8>?
 
@@ -68,6 +70,13 @@ extension SourceRecord: BinaryCodable {
         writer.write(metaHash)
         writer.write(body != nil)
         if let body { writer.write(body.offset); writer.write(body.length); writer.write(body.hash) }
+        writer.write(links != nil)
+        if let (universe, page) = links {
+            writer.write(universe)
+            writer.write(page.diagnostics)
+            writer.writeCount(page.backlinks.count)
+            for (key, link) in page.backlinks { writer.write(key); writer.write(link.source); writer.write(link.relation.rank) }
+        }
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -92,6 +101,19 @@ extension SourceRecord: BinaryCodable {
         }
         metaHash = try reader.readUInt64()
         body = try reader.readBool() ? BodyRef(offset: try reader.readUInt64(), length: try reader.readUInt64(), hash: try reader.readUInt64()) : nil
+        if try reader.readBool() {
+            let universe = try reader.readUInt64()
+            let diagnostics = try reader.readArray(Diagnostic.self)
+            var backlinks: [(String, Backlink)] = []
+            for _ in 0..<(try reader.readCount()) {
+                let key = try reader.readString()
+                let source = try reader.readString()
+                let rank = try reader.readInt()
+                guard Relation.allCases.indices.contains(rank) else { throw BinaryReader.Corrupt() }
+                backlinks.append((key, Backlink(source: source, relation: Relation.allCases[rank])))
+            }
+            links = (universe, PageLinks(diagnostics: diagnostics, backlinks: backlinks))
+        }
         guard parsed == nil || body != nil else { throw BinaryReader.Corrupt() }
     }
 }
