@@ -132,7 +132,9 @@ class Corpus:
                  f"group: {r.choice(self.groups)}", "attendees:"]
         lines += [f"  - {{person: {p}, role: {r.choice(['ordförande', 'ledamot', 'sekreterare'])}}}" if k == 0 else f"  - {p}"
                   for k, p in enumerate(attendees)]
-        guest = r.choice([p for p in self.people if p not in attendees])
+        guest = r.choice(self.people)
+        while guest in attendees:  # a draw, not a filtered list: large corpora stay linear
+            guest = r.choice(self.people)
         lines += [f"guests: [{{person: {guest}, role: föreläsare}}]", f"participants: {r.randint(5, 80)}",
                   f"organisations: {r.randint(2, 40)}", "decisions:"]
         for _ in range(r.randint(1, 3)):

@@ -104,52 +104,14 @@ extension MustacheTemplate {
             }
 
         case .partial(let name, let indentation, let overrides):
-            if var template = context.library?.getTemplate(named: name) {
-                #if DEBUG
-                if context.reloadPartials {
-                    guard let filename = template.filename else {
-                        preconditionFailure("Can only use reload if template was generated from a file")
-                    }
-                    do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
-                            out += "Cannot find template at \(filename)"
-                            return
-                        }
-                        template = partialTemplate
-                    } catch {
-                        out += "\(error)"
-                        return
-                    }
-                }
-                #endif
-                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &out)
-            }
+            self.renderPartial(named: name, indentation: indentation, overrides: overrides, context: context, into: &out)
 
         case .dynamicNamePartial(let name, let indentation, let overrides):
             let child = self.getChild(named: Name(name), transforms: [], context: context)
             guard let childName = child as? String else {
                 return
             }
-            if var template = context.library?.getTemplate(named: childName) {
-                #if DEBUG
-                if context.reloadPartials {
-                    guard let filename = template.filename else {
-                        preconditionFailure("Can only use reload if template was generated from a file")
-                    }
-                    do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
-                            out += "Cannot find template at \(filename)"
-                            return
-                        }
-                        template = partialTemplate
-                    } catch {
-                        out += "\(error)"
-                        return
-                    }
-                }
-                #endif
-                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &out)
-            }
+            self.renderPartial(named: childName, indentation: indentation, overrides: overrides, context: context, into: &out)
 
         case .contentType(let contentType):
             context = context.withContentType(contentType)
@@ -157,6 +119,30 @@ extension MustacheTemplate {
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
         }
+    }
+
+    /// okc: the two partial tokens (named and dynamic) in one place.
+    private func renderPartial(named name: String, indentation: String?, overrides: [String: MustacheTemplate]?,
+                               context: MustacheContext, into out: inout String) {
+        guard var template = context.library?.getTemplate(named: name) else { return }
+        #if DEBUG
+        if context.reloadPartials {
+            guard let filename = template.filename else {
+                preconditionFailure("Can only use reload if template was generated from a file")
+            }
+            do {
+                guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                    out += "Cannot find template at \(filename)"
+                    return
+                }
+                template = partialTemplate
+            } catch {
+                out += "\(error)"
+                return
+            }
+        }
+        #endif
+        template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &out)
     }
 
     /// Render a section
