@@ -142,6 +142,13 @@ final class Staging: Sendable {
         try FileSystem.write(bytes, to: folder + "/" + path)
     }
 
+    /// A rendered file, written from the text's own UTF-8 storage (a site's largest files are tens of MB).
+    func write(_ text: String, to path: String) throws {
+        clear(path)
+        var text = text
+        try text.withUTF8 { try FileSystem.write($0, to: folder + "/" + path) }
+    }
+
     /// Puts an unchanged file of the current site into the new one without copying its bytes.
     func reuse(_ previous: String, at path: String) throws {
         clear(path)

@@ -31,12 +31,16 @@ enum FileSystem {
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBufferPointer { try write($0, to: path) }
+    }
+
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")

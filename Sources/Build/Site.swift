@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     /// For tests: render every file the cache would reuse as well, and report any that differs (an error
     /// naming the file: a fact the views read without recording it).
     public var verifyIncremental = false
+    /// Above this many pages (with a cache), bodies wait in the cache's body file instead of memory.
+    var bodiesInMemoryLimit = BuildCache.bodiesInMemoryLimit
 
     public init(siteRoot: String, output: String?, now: Day, drafts: Bool = false, themeFolder: String? = nil,
                 cacheFolder: String? = nil) {
@@ -80,6 +82,11 @@ public enum Site {
         let parse = ParseStage(siteRoot: root, routes: provisionalRoutes, options: markdownOptions, unsafeHTML: config.unsafeHTML,
                                cache: cache?.sources, routesFingerprint: ParseStage.fingerprint(inventory))
         var records = parse.run(inventory)
+        var bodies = cache?.bodies
+        if let cache, options.output != nil, records.count > options.bodiesInMemoryLimit,
+           let offloaded = cache.offloadBodies(&records) {
+            bodies = offloaded
+        }
         diagnostics += records.flatMap(\.outcome.diagnostics)
         let loaded = records.compactMap(\.outcome.parsed)
         let parsed = loaded.filter { options.drafts || !$0.document.draft }
@@ -111,13 +118,13 @@ public enum Site {
         // check: the body checks ran with the parse; their findings count for the pages that are built
         let built = Set(graph.documents.map(\.document.path))
         for record in records where built.contains(record.path) { diagnostics += record.bodyDiagnostics }
-        if let cache, options.output != nil { cache.saveSources(records, parse: parse) }
+        if let cache, options.output != nil { cache.saveSources(records, parse: parse, bodies: bodies) }
         clock.lap("save sources")
         guard !diagnostics.hasErrors, let (templates, strings) = compiledTheme else { return finish() }
 
         clock.lap("check")
         // render and emit, file by file on all cores
-        let jobs = SiteRenderer.jobs(graph, templates: templates, strings: strings, body: parse.bodySource(records))
+        let jobs = SiteRenderer.jobs(graph, templates: templates, strings: strings, body: parse.bodySource(records, store: bodies?.store))
         let copies = inventory.assets.map { (path: Routes.filesFolder + "/" + $0.dropFirst("content/".count), source: root + "/" + $0) }
             + theme.staticFiles.keys.sorted().map { (path: $0, source: theme.staticFiles[$0]!) }
         let paths = (jobs.map(\.path) + copies.map(\.path)).sorted()
@@ -157,7 +164,7 @@ public enum Site {
         do {
             let failures = parallelMap(jobs) { job -> String? in
                 do {
-                    try staging.write(job.render().bytes, to: job.path)
+                    try staging.write(job.render().text, to: job.path)
                     return nil
                 } catch {
                     return "\(error)"

@@ -25,6 +25,21 @@ public indirect enum JSONValue: Sendable, Hashable {
         return out
     }
 
+    /// `.array(items).serialized(pretty: true)`, made one item at a time: a large site's open data files
+    /// are tens of MB, and a tree of every record before any text doubled what the build held.
+    public static func prettyArray<C: Collection>(_ items: C) -> String where C.Element == JSONValue {
+        if items.isEmpty { return "[]" }
+        var out = "[\n"
+        var remaining = items.count
+        for item in items {
+            out += "  "
+            item.write(to: &out, depth: 1)
+            remaining -= 1
+            out += remaining > 0 ? ",\n" : "\n"
+        }
+        return out + "]"
+    }
+
     /// `depth` nil writes compact JSON; a number, pretty JSON indented two spaces per level (appended
     /// in place rather than building an indentation string per value).
     private func write(to out: inout String, depth: Int?) {

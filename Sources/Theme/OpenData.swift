@@ -9,17 +9,17 @@ enum OpenData {
     /// The data files: each is its own render job, so an incremental build remakes only those whose facts changed.
     static func datasets(_ paths: SitePaths) -> [(path: String, make: @Sendable (ViewContext) -> String)] {
         return [
-            (paths.file("file_organisations_json"), { view in json(organisations(view).map { organisation($0, view) }) }),
+            (paths.file("file_organisations_json"), { view in json(organisations(view).lazy.map { organisation($0, view) }) }),
             (paths.file("file_organisations_csv"), { view in organisationsCSV(organisations(view), view) }),
             (paths.file("file_meetings_json"), { view in
-                json(view.documents(of: .meeting).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }.map { meeting($0, view) })
+                json(view.documents(of: .meeting).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }.lazy.map { meeting($0, view) })
             }),
-            (paths.file("file_decisions_json"), { view in json(view.decisions.map { decision($0, view) }) }),
+            (paths.file("file_decisions_json"), { view in json(view.decisions.lazy.map { decision($0, view) }) }),
             (paths.file("file_actions_json"), { view in
                 let now = view.now
-                return json(view.actions.map { action($0, now: now, view) })
+                return json(view.actions.lazy.map { action($0, now: now, view) })
             }),
-            (paths.file("file_people_json"), { view in json(view.documents(of: .person).map { person($0, view) }) }),
+            (paths.file("file_people_json"), { view in json(view.documents(of: .person).lazy.map { person($0, view) }) }),
         ]
     }
 
@@ -27,8 +27,8 @@ enum OpenData {
         SwedishOrder.sorted(view.documents(of: .organisation), by: \.title)
     }
 
-    static func json(_ records: [JSONValue]) -> String {
-        JSONValue.array(records).serialized(pretty: true) + "\n"
+    static func json<C: Collection>(_ records: C) -> String where C.Element == JSONValue {
+        JSONValue.prettyArray(records) + "\n"
     }
 
     static func url(_ doc: Document, _ view: ViewContext) -> String {

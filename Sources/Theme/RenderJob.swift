@@ -23,10 +23,10 @@ public struct RenderJob: Sendable {
         self.make = make
     }
 
-    /// The file's bytes and every fact of the graph they were made from.
-    public func render() -> (bytes: [UInt8], facts: [Fact]) {
+    /// The file's text (UTF-8 is what is written) and every fact of the graph it was made from.
+    public func render() -> (text: String, facts: [Fact]) {
         let log = FactLog()
         let text = make(ViewContext(graph: graph, strings: strings, folder: folder, log: log))
-        return (Array(text.utf8), log.facts)
+        return (text, log.facts)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import Content
 @testable import Build
 
 /// An incremental build (with the cache in .okc-cache) must give exactly what a clean build gives:
@@ -133,5 +134,27 @@ import TestSupport
         try FileManager.default.removeItem(atPath: site.root + "/.okc-cache")
         try FileManager.default.copyItem(atPath: other.root + "/.okc-cache", toPath: site.root + "/.okc-cache")
         _ = expectSameAsClean(site, "another site's cache")
+    }
+}
+
+/// A large site keeps its bodies in the cache's body file while it renders; the output is the same.
+@Suite struct LargeSiteBodiesTests {
+    @Test func bodiesReadBackFromTheCacheGiveTheSameSite() throws {
+        let site = try FixtureSite(CompleteFixture.files)
+        func build(_ output: String, limit: Int?) -> BuildResult {
+            var options = BuildOptions(siteRoot: site.root, output: site.root + "/" + output, now: Day(iso: "2026-11-25")!,
+                                       themeFolder: FixtureSite.themeFolder, cacheFolder: limit == nil ? nil : site.root + "/.okc-cache")
+            options.bodiesInMemoryLimit = limit ?? 0
+            options.verifyIncremental = limit != nil
+            return Site.build(options)
+        }
+        #expect(build("site", limit: 0).lines == [])
+        #expect(build("clean", limit: nil).lines == [])
+        #expect(site.snapshot("site") == site.snapshot("clean"))
+        let path = "content/news/2024-08-20-nyhet.md"
+        try site.write(path, site.read(path)! + "\nEn rad till.\n")
+        #expect(build("site", limit: 0).lines == [])
+        #expect(build("clean", limit: nil).lines == [])
+        #expect(site.snapshot("site") == site.snapshot("clean"))
     }
 }

@@ -52,9 +52,34 @@ final class BuildCache: Sendable {
         return "okc cache \(CacheFile.version).\(BinaryFormat.version) \(stamp?.size ?? 0) \(stamp?.modified ?? 0)"
     }()
 
-    func saveSources(_ records: [SourceRecord], parse: ParseStage) {
+    /// The body file this build reads and appends to: the cache's, unless `offloadBodies` started one.
+    var bodies: (store: BodyStore, generation: Int)? {
+        sources.flatMap { cache in cache.bodies.map { ($0, cache.generation) } }
+    }
+
+    /// Sites larger than this keep their bodies in the cache's body file, not in memory, from the end of
+    /// the parse stage; each page reads its own back while rendering. Below it, memory is cheaper.
+    static let bodiesInMemoryLimit = 15_000
+
+    /// Writes every body only in memory to the body file and drops it from the records: a large site's
+    /// memory stays bounded by its model, not by all of its HTML. Nil if the body file cannot be written.
+    func offloadBodies(_ records: inout [SourceRecord]) -> (store: BodyStore, generation: Int)? {
+        guard (try? FileSystem.makeDirectory(folder)) != nil else { return nil }
+        var target = bodies
+        if target == nil, let fresh = BodyStore(path: SourceCache.bodiesPath(folder, generation: 1), fresh: true) { target = (fresh, 1) }
+        guard let target else { return nil }
+        let pending = records.indices.filter { records[$0].body == nil && records[$0].outcome.parsed != nil }
+        guard let refs = target.store.append(all: pending.map { records[$0].outcome.parsed!.markdown.html }) else { return nil }
+        for (i, ref) in zip(pending, refs) {
+            records[i].body = ref
+            records[i].outcome.parsed!.markdown.html = ""
+        }
+        return target
+    }
+
+    func saveSources(_ records: [SourceRecord], parse: ParseStage, bodies active: (store: BodyStore, generation: Int)?) {
         guard (try? FileSystem.makeDirectory(folder)) != nil else { return }
-        try? SourceCache.save(records, routesFingerprint: parse.routesFingerprint, previous: sources, folder: folder, key: parseKey,
+        try? SourceCache.save(records, routesFingerprint: parse.routesFingerprint, bodies: active ?? bodies, folder: folder, key: parseKey,
                               buildStart: buildStart)
     }
 

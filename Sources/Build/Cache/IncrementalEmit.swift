@@ -71,7 +71,7 @@ struct IncrementalEmit {
                     var mismatch = false
                     if factsValid, let record = live[job.path], record.facts.allSatisfy({ unchanged[$0] }) {
                         // Tests check every reuse against a fresh render; a difference is a missing fact.
-                        mismatch = verify && StableHasher.hash(job.render().bytes) != record.hash
+                        mismatch = verify && StableHasher.hashUTF8(job.render().text) != record.hash
                         if !mismatch {
                             if let kept = Self.keep(job.path, hash: record.hash, staging: staging, previous: previous) {
                                 return .file(hash: record.hash, stamp: kept, facts: nil, rendered: false, mismatch: false, kept: true)
@@ -82,12 +82,12 @@ struct IncrementalEmit {
                             }
                         }
                     }
-                    let (bytes, facts) = job.render()
-                    let hash = StableHasher.hash(bytes)
+                    let (text, facts) = job.render()
+                    let hash = StableHasher.hashUTF8(text)
                     if let kept = Self.keep(job.path, hash: hash, staging: staging, previous: previous) {
                         return .file(hash: hash, stamp: kept, facts: valued(facts), rendered: true, mismatch: mismatch, kept: true)
                     }
-                    try staging.write(bytes, to: job.path)
+                    try staging.write(text, to: job.path)
                     return .file(hash: hash, stamp: staging.stamp(job.path) ?? .none, facts: valued(facts), rendered: true,
                                  mismatch: mismatch, kept: false)
                 } catch {

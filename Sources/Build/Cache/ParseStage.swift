@@ -58,14 +58,13 @@ struct ParseStage {
 
     /// Each page's body: from memory when parsed by this build, else read back from the cache's body
     /// file; if the cache lost it, the page is parsed again.
-    func bodySource(_ records: [SourceRecord]) -> SiteRenderer.BodySource {
+    func bodySource(_ records: [SourceRecord], store: BodyStore?) -> SiteRenderer.BodySource {
         var restored: [String: (BodyRef, SourceInventory.PageSource)] = [:]
         for record in records {
             guard let parsed = record.outcome.parsed, let body = record.body else { continue }
             let document = parsed.document
             restored[document.key] = (body, SourceInventory.PageSource(kind: document.kind, id: document.id, path: document.path))
         }
-        let store = cache?.bodies
         let stage = self
         return { [restored] parsed in
             guard let (ref, source) = restored[parsed.document.key] else { return parsed.markdown.html }

@@ -54,12 +54,12 @@ struct SourceCache: Sendable {
     /// Writes the records of this build, putting bodies that are only in memory into the body file.
     /// The body file is appended to while it stays mostly live, and written afresh (a new generation)
     /// when not; the old generation is removed once the new records point elsewhere.
-    static func save(_ records: [SourceRecord], routesFingerprint: UInt64, previous: SourceCache?, folder: String, key: UInt64,
-                     buildStart: Int) throws {
+    static func save(_ records: [SourceRecord], routesFingerprint: UInt64, bodies: (store: BodyStore, generation: Int)?, folder: String,
+                     key: UInt64, buildStart: Int) throws {
         var records = records
         let liveBytes = records.reduce(UInt64(0)) { $0 + ($1.body?.length ?? UInt64($1.outcome.parsed?.markdown.html.utf8.count ?? 0)) }
-        var generation = previous?.generation ?? 0
-        var store = previous?.bodies
+        var generation = bodies?.generation ?? 0
+        var store = bodies?.store
         if store == nil || store!.size > 2 * liveBytes + (1 << 20) {
             generation += 1
             guard let fresh = BodyStore(path: bodiesPath(folder, generation: generation), fresh: true) else {
