@@ -79,14 +79,14 @@ public enum Site {
         let provisionalRoutes = Routes(config: config, documents: inventory.pages.map { ($0.kind, $0.id, $0.path) }, contentFiles: inventory.assets)
         let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML,
                                               abbreviations: glossary.map { .init($0.abbreviation, $0.expansion) }, plainText: false)
-        let parse = ParseStage(siteRoot: root, routes: provisionalRoutes, options: markdownOptions, unsafeHTML: config.unsafeHTML,
+        var parse = ParseStage(siteRoot: root, routes: provisionalRoutes, options: markdownOptions, unsafeHTML: config.unsafeHTML,
                                cache: cache?.sources, routesFingerprint: ParseStage.fingerprint(inventory))
-        var records = parse.run(inventory)
         var bodies = cache?.bodies
-        if let cache, options.output != nil, records.count > options.bodiesInMemoryLimit,
-           let offloaded = cache.offloadBodies(&records) {
-            bodies = offloaded
+        if let cache, options.output != nil, inventory.pages.count > options.bodiesInMemoryLimit, let target = cache.offloadTarget() {
+            bodies = target
+            parse.offload = target.store
         }
+        var records = parse.run(inventory)
         diagnostics += records.flatMap(\.outcome.diagnostics)
         let loaded = records.compactMap(\.outcome.parsed)
         let parsed = loaded.filter { options.drafts || !$0.document.draft }
@@ -125,6 +125,10 @@ public enum Site {
         clock.lap("check")
         // render and emit, file by file on all cores
         let jobs = SiteRenderer.jobs(graph, templates: templates, strings: strings, body: parse.bodySource(records, store: bodies?.store))
+        // What rendering needs of the records is taken; the rest of them (rewrites, diagnostics, link
+        // results) is freed before the largest stage.
+        let hashes = cache == nil ? ([:], [:]) : BuildCache.hashes(records)
+        records = []
         let copies = inventory.assets.map { (path: Routes.filesFolder + "/" + $0.dropFirst("content/".count), source: root + "/" + $0) }
             + theme.staticFiles.keys.sorted().map { (path: $0, source: theme.staticFiles[$0]!) }
         let paths = (jobs.map(\.path) + copies.map(\.path)).sorted()
@@ -137,7 +141,7 @@ public enum Site {
         guard let output = options.output.map(FileSystem.absolute) else { return finish(paths, pages: graph.documents.count) }
         do {
             if let cache {
-                let outcome = try cache.emit(jobs: jobs, copies: copies, paths: paths, graph: graph, records: records, output: output,
+                let outcome = try cache.emit(jobs: jobs, copies: copies, paths: paths, graph: graph, hashes: hashes, output: output,
                                              siteRoot: root)
                 rendered = outcome.rendered
                 diagnostics += outcome.diagnostics
@@ -151,7 +155,7 @@ public enum Site {
         }
         // The site's model is large (a tenth of an incremental build goes to freeing it): the last
         // reference is dropped on another thread, so the caller, or the process's exit, need not wait.
-        let leftovers = Leftovers(records: records, graph: graph, jobs: jobs, cache: cache)
+        let leftovers = Leftovers(graph: graph, jobs: jobs, cache: cache)
         DispatchQueue.global(qos: .background).async { withExtendedLifetime(leftovers) {} }
         return finish(paths, pages: graph.documents.count, written: true)
     }
@@ -204,7 +208,6 @@ public enum Site {
 
 /// What a build made and no longer needs, to be freed off the caller's thread.
 private struct Leftovers: Sendable {
-    let records: [SourceRecord]
     let graph: SiteGraph
     let jobs: [RenderJob]
     let cache: BuildCache?

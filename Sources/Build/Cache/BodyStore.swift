@@ -1,4 +1,5 @@
 import Content
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,8 +17,17 @@ struct BodyRef: Sendable, Hashable {
 final class BodyStore: @unchecked Sendable {
     let path: String
     private let fd: Int32
-    /// Bytes in the file; appends happen on one thread after the parse stage.
+    /// Bytes in the file. Appends reserve their range under the lock and write outside it.
     private(set) var size: UInt64
+    private let lock = NSLock()
+
+    private func reserve(_ count: Int) -> UInt64 {
+        lock.lock()
+        defer { lock.unlock() }
+        let offset = size
+        size += UInt64(count)
+        return offset
+    }
 
     /// Opens the body file of a cache generation, or creates an empty one (`fresh`).
     init?(path: String, fresh: Bool) {
@@ -39,38 +49,34 @@ final class BodyStore: @unchecked Sendable {
         buffer.reserveCapacity(bodies.reduce(0) { $0 + $1.utf8.count })
         var refs: [BodyRef] = []
         for (body, hash) in zip(bodies, hashes) {
-            refs.append(BodyRef(offset: size + UInt64(buffer.count), length: UInt64(body.utf8.count), hash: hash))
+            refs.append(BodyRef(offset: UInt64(buffer.count), length: UInt64(body.utf8.count), hash: hash))
             buffer.append(contentsOf: body.utf8)
         }
-        let ok = buffer.withUnsafeBytes { bytes -> Bool in
-            var written = 0
-            while written < bytes.count {
-                let n = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(size) + off_t(written))
-                if n < 0 { if errno == EINTR { continue }; return false }
-                written += n
-            }
-            return true
-        }
-        guard ok else { return nil }
-        size += UInt64(buffer.count)
-        return refs
+        let start = reserve(buffer.count)
+        guard buffer.withUnsafeBytes({ write($0, at: start) }) else { return nil }
+        return refs.map { BodyRef(offset: $0.offset + start, length: $0.length, hash: $0.hash) }
     }
 
+    /// Appends one body; safe from many threads at once (the parse stage of a large site).
     func append(_ html: String) -> BodyRef? {
         var text = html
-        let ref = text.withUTF8 { bytes -> BodyRef? in
-            var written = 0
-            while written < bytes.count {
-                let n = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(size) + off_t(written))
-                if n < 0 { if errno == EINTR { continue }; return nil }
-                written += n
-            }
+        return text.withUTF8 { bytes -> BodyRef? in
+            let start = reserve(bytes.count)
+            guard write(UnsafeRawBufferPointer(bytes), at: start) else { return nil }
             var hasher = StableHasher()
             hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-            return BodyRef(offset: size, length: UInt64(bytes.count), hash: hasher.finalize())
+            return BodyRef(offset: start, length: UInt64(bytes.count), hash: hasher.finalize())
         }
-        if let ref { size += ref.length }
-        return ref
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, at offset: UInt64) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(offset) + off_t(written))
+            if n < 0 { if errno == EINTR { continue }; return false }
+            written += n
+        }
+        return true
     }
 
     /// The HTML, or nil when the bytes are not there or not what was written: the caller parses again.

@@ -61,20 +61,12 @@ final class BuildCache: Sendable {
     /// the parse stage; each page reads its own back while rendering. Below it, memory is cheaper.
     static let bodiesInMemoryLimit = 15_000
 
-    /// Writes every body only in memory to the body file and drops it from the records: a large site's
-    /// memory stays bounded by its model, not by all of its HTML. Nil if the body file cannot be written.
-    func offloadBodies(_ records: inout [SourceRecord]) -> (store: BodyStore, generation: Int)? {
+    /// The body file a large site's parse stage writes each body to as soon as it is rendered, so that
+    /// memory is bounded by the site's model, not by all of its HTML. Nil if it cannot be written.
+    func offloadTarget() -> (store: BodyStore, generation: Int)? {
         guard (try? FileSystem.makeDirectory(folder)) != nil else { return nil }
-        var target = bodies
-        if target == nil, let fresh = BodyStore(path: SourceCache.bodiesPath(folder, generation: 1), fresh: true) { target = (fresh, 1) }
-        guard let target else { return nil }
-        let pending = records.indices.filter { records[$0].body == nil && records[$0].outcome.parsed != nil }
-        guard let refs = target.store.append(all: pending.map { records[$0].outcome.parsed!.markdown.html }) else { return nil }
-        for (i, ref) in zip(pending, refs) {
-            records[i].body = ref
-            records[i].outcome.parsed!.markdown.html = ""
-        }
-        return target
+        if let bodies { return bodies }
+        return BodyStore(path: SourceCache.bodiesPath(folder, generation: 1), fresh: true).map { ($0, 1) }
     }
 
     func saveSources(_ records: [SourceRecord], parse: ParseStage, bodies active: (store: BodyStore, generation: Int)?) {
@@ -84,8 +76,8 @@ final class BuildCache: Sendable {
     }
 
     /// Renders what changed, reuses the rest, swaps the new site in and records what it read.
-    func emit(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], graph: SiteGraph, records: [SourceRecord],
-              output: String, siteRoot: String) throws -> IncrementalEmit.Outcome {
+    /// Each page's `.document` and `.body` fact values, by key (all the render half needs of the records).
+    static func hashes(_ records: [SourceRecord]) -> (meta: [String: UInt64], body: [String: UInt64]) {
         var metaHashes: [String: UInt64] = [:]
         var bodyHashes: [String: UInt64] = [:]
         for record in records {
@@ -93,6 +85,12 @@ final class BuildCache: Sendable {
             metaHashes[parsed.document.key] = record.metaHash
             bodyHashes[parsed.document.key] = record.body?.hash ?? StableHasher.hashUTF8(parsed.markdown.html)
         }
+        return (metaHashes, bodyHashes)
+    }
+
+    func emit(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], graph: SiteGraph,
+              hashes: (meta: [String: UInt64], body: [String: UInt64]), output: String, siteRoot: String) throws -> IncrementalEmit.Outcome {
+        let (metaHashes, bodyHashes) = hashes
         var listed = StableHasher()
         for path in jobs.map(\.path) where path != "sitemap.xml" && path != "robots.txt" { listed.combine(path) }
         let hasher = FactHasher(graph: graph, metaHashes: metaHashes, bodyHashes: bodyHashes, outputPathsHash: listed.finalize())

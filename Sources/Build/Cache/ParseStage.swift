@@ -14,6 +14,8 @@ struct ParseStage {
     let cache: SourceCache?
     /// The set of pages and files links can point at; when it equals the cache's, no link changed target.
     let routesFingerprint: UInt64
+    /// For a large site: where each fresh page's body goes as soon as it is rendered (see BuildCache.offloadBodies).
+    var offload: BodyStore? = nil
 
     static func fingerprint(_ inventory: SourceInventory) -> UInt64 { fingerprint(inventory.pages, assets: inventory.assets) }
 
@@ -46,7 +48,13 @@ struct ParseStage {
     }
 
     private func fresh(_ source: SourceInventory.PageSource, bytes: [UInt8]?, stamp: FileSystem.Stamp?) -> SourceRecord {
-        DocumentStage.load(source, bytes: bytes, stamp: stamp, siteRoot: siteRoot, routes: routes, options: options, unsafeHTML: unsafeHTML)
+        var record = DocumentStage.load(source, bytes: bytes, stamp: stamp, siteRoot: siteRoot, routes: routes, options: options,
+                                        unsafeHTML: unsafeHTML)
+        if let offload, let html = record.outcome.parsed?.markdown.html, let ref = offload.append(html) {
+            record.body = ref
+            record.outcome.parsed!.markdown.html = ""
+        }
+        return record
     }
 
     private func linksStillResolve(_ record: SourceRecord) -> Bool {
@@ -69,7 +77,8 @@ struct ParseStage {
         return { [restored] parsed in
             guard let (ref, source) = restored[parsed.document.key] else { return parsed.markdown.html }
             if let html = store?.read(ref) { return html }
-            return stage.fresh(source, bytes: nil, stamp: nil).outcome.parsed?.markdown.html ?? ""
+            return DocumentStage.load(source, stamp: nil, siteRoot: stage.siteRoot, routes: stage.routes, options: stage.options,
+                                      unsafeHTML: stage.unsafeHTML).outcome.parsed?.markdown.html ?? ""
         }
     }
 }
