@@ -41,7 +41,7 @@ public struct BuildResult: Sendable {
     public var outputPaths: [String]
     public var pageCount: Int
     public var written: Bool
-    /// Files rendered by this build; the rest were reused from the previous one (all, without a cache).
+    /// Files rendered by this build; the others were reused from the previous build or copied.
     public var renderedCount = 0
     public var failed: Bool { diagnostics.hasErrors }
 }
@@ -147,7 +147,7 @@ public enum Site {
                 diagnostics += outcome.diagnostics
             } else {
                 try emit(jobs, copies: copies, paths: paths, to: output, siteRoot: root)
-                rendered = jobs.count
+                rendered = paths.count
             }
         } catch {
             diagnostics.append(.error("\(error)", at: .file(options.output!)))

@@ -70,7 +70,7 @@ enum Report {
             print("\(verb) failed: \(errors) error(s), \(warnings) warning(s); nothing was written", to: &stderr)
             throw ExitCode(1)
         }
-        let rendered = result.written && result.renderedCount < result.outputPaths.count ? " (\(result.renderedCount) rendered, the rest unchanged)" : ""
+        let rendered = result.written && result.renderedCount < result.outputPaths.count ? " (\(result.renderedCount) rendered)" : ""
         print("\(verb): \(result.pageCount) pages, \(result.outputPaths.count) files\(rendered), \(warnings) warning(s)", to: &stderr)
     }
 }
