@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -28,10 +27,12 @@ let package = Package(
         ),
         // Not "CSystem": swift-system (pulled in by Hummingbird) has a target of that name.
         .target(name: "OKCSystem"),
+        // swift-mustache 2.1.1 (Apache-2.0), vendored with fast paths for okc's contexts: see Sources/Mustache/README.md.
+        .target(name: "Mustache", exclude: ["LICENSE.txt", "README.md"]),
         .target(name: "Content", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Markdown", dependencies: ["CMark", "Content"]),
         .target(name: "Graph", dependencies: ["Content", "Markdown"]),
-        .target(name: "Theme", dependencies: ["Graph", "Content", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Theme", dependencies: ["Graph", "Content", "Mustache"]),
         .target(name: "Build", dependencies: ["Theme", "Graph", "Markdown", "Content", "OKCSystem"]),
         // The development server lives apart so the core never links a web server.
         .target(name: "Serve", dependencies: [
@@ -47,6 +48,7 @@ let package = Package(
         ]),
         .target(name: "TestSupport", dependencies: ["Build", "Content"], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "TestSupport"]),
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "TestSupport"]),

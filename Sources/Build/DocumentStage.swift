@@ -2,40 +2,64 @@ import Content
 import Graph
 import Markdown
 
-/// Load and parse for one page: read, check the text, split the front matter, decode it, render the body.
-/// Runs for many pages at once; it touches nothing shared.
+/// Load, parse and check for one page: read, check the text, split the front matter, decode it, render
+/// the body, run the body checks. Runs for many pages at once; it touches nothing shared.
 enum DocumentStage {
     struct Outcome: Sendable {
         var parsed: ParsedDocument?
         var diagnostics: [Diagnostic]
     }
 
-    static func load(_ source: SourceInventory.PageSource, siteRoot: String, routes: Routes, options: MarkdownOptions) -> Outcome {
-        var diagnostics: [Diagnostic] = []
+    /// Everything about one page source, made fresh from its bytes (which are read unless given).
+    static func load(_ source: SourceInventory.PageSource, bytes given: [UInt8]? = nil, stamp: FileSystem.Stamp?, siteRoot: String,
+                     routes: Routes, options: MarkdownOptions, unsafeHTML: Bool) -> SourceRecord {
+        var rewrites: [SourceRecord.Rewrite] = []
+        var targets: [String: Routes.Target] = [:]
+        var contentHash: UInt64 = 0
+        func record(_ outcome: Outcome, placeholders: [Diagnostic] = []) -> SourceRecord {
+            let parsed = outcome.parsed
+            return SourceRecord(path: source.path, stamp: stamp ?? .none, racy: true, contentHash: contentHash, outcome: outcome,
+                                bodyDiagnostics: parsed.map { BodyChecks.check($0, unsafeHTML: unsafeHTML) } ?? [],
+                                placeholders: placeholders,
+                                rewrites: rewrites, metaHash: parsed.map(SourceRecord.metaHash) ?? 0, body: nil, links: nil, raw: nil)
+        }
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(siteRoot + "/" + source.path)
+            bytes = try given ?? FileSystem.read(siteRoot + "/" + source.path)
         } catch {
-            return Outcome(parsed: nil, diagnostics: [.error("\(error)", at: .file(source.path))])
+            return record(Outcome(parsed: nil, diagnostics: [.error("\(error)", at: .file(source.path))]))
         }
+        contentHash = StableHasher.hash(bytes)
         let text: String
         switch SourceText.decode(bytes, path: source.path) {
         case .success(let value): text = value
-        case .failure(let diagnostic): return Outcome(parsed: nil, diagnostics: [diagnostic])
+        case .failure(let diagnostic): return record(Outcome(parsed: nil, diagnostics: [diagnostic]))
         }
         let split: FrontMatterSplit
         switch FrontMatter.split(text, path: source.path) {
         case .success(let value): split = value
-        case .failure(let diagnostic): return Outcome(parsed: nil, diagnostics: [diagnostic])
+        case .failure(let diagnostic): return record(Outcome(parsed: nil, diagnostics: [diagnostic]))
         }
+        var diagnostics: [Diagnostic] = []
         guard let document = DocumentDecoder.decode(kind: source.kind, id: source.id, path: source.path, split: split,
                                                      diagnostics: &diagnostics) else {
-            return Outcome(parsed: nil, diagnostics: diagnostics)
+            return record(Outcome(parsed: nil, diagnostics: diagnostics))
         }
         let folder = routes.folder(ofKey: document.key) ?? ""
-        let markdown = MarkdownRenderer.render(document.body, options: options) { url in
-            routes.rewrite(url, from: source.path, fromFolder: folder)
+        var markdown = MarkdownRenderer.render(document.body, options: options) { url in
+            let target = targets[url] ?? routes.target(of: url, from: source.path)
+            targets[url] = target
+            let result = routes.rewrite(target, fromFolder: folder)
+            rewrites.append(SourceRecord.Rewrite(url: url, result: result))
+            return result
         }
-        return Outcome(parsed: ParsedDocument(document: document, markdown: markdown), diagnostics: diagnostics)
+        // Later stages read the HTML, headings and links: the Markdown is dropped (and no plain text was
+        // collected) so a large site is not held twice in memory, and a page restored from the cache is the same value.
+        markdown.plainText = ""
+        // The placeholder checks read the body's lines, so they run before the body is dropped.
+        let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown, linkTargets: targets),
+                                                   severity: .warning)
+        return record(Outcome(parsed: ParsedDocument(document: document.droppingBody(), markdown: markdown, linkTargets: targets),
+                              diagnostics: diagnostics), placeholders: placeholders)
     }
 }

@@ -1,6 +1,5 @@
 import OKCSystem
 import Content
-import Theme
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,50 +37,14 @@ enum Emitter {
         }
     }
 
-    /// `beforeSwap` runs on the complete staging folder (the search indexer); if it throws, nothing is swapped.
-    static func emit(_ files: [OutputFile], copies: [(path: String, source: String)], to output: String, siteRoot: String,
-                     beforeSwap: ((String) throws -> Void)? = nil) throws {
-        try checkReplaceable(output, siteRoot: siteRoot)
-        let staging = stagingPath(for: output)
-        FileSystem.remove(staging)
-        try FileSystem.makeDirectory(staging)
-        var folders = Set<String>()
-        func ensureFolder(for path: String) throws {
-            var components = path.split(separator: "/").dropLast()
-            var pending: [String] = []
-            while !components.isEmpty {
-                let folder = components.joined(separator: "/")
-                if folders.contains(folder) { break }
-                pending.append(folder)
-                components = components.dropLast()
-            }
-            for folder in pending.reversed() {
-                try FileSystem.makeDirectory(staging + "/" + folder)
-                folders.insert(folder)
-            }
-        }
-        for file in files {
-            try validate(file.path)
-            try ensureFolder(for: file.path)
-            try FileSystem.write(file.bytes, to: staging + "/" + file.path)
-        }
-        for copy in copies {
-            try validate(copy.path)
-            try ensureFolder(for: copy.path)
-            try FileSystem.write(try FileSystem.read(copy.source), to: staging + "/" + copy.path)
-        }
-        try FileSystem.write(Array("okc\n".utf8), to: staging + "/" + marker)
-        do {
-            try beforeSwap?(staging)
-        } catch {
-            FileSystem.remove(staging)
-            throw error
-        }
-        try swapIn(staging, output)
-    }
-
     /// Every output path is relative, without `..` or empty parts: nothing can land outside the output.
     static func validate(_ path: String) throws {
+        // ASCII paths (every path okc makes from ids): the same checks on the bytes, without Strings.
+        if !path.isEmpty, path.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }),
+           !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+               .contains(where: { $0.isEmpty || $0.elementsEqual([UInt8(ascii: ".")]) || $0.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) }) {
+            return
+        }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"),
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
@@ -89,13 +52,15 @@ enum Emitter {
         }
     }
 
-    static func swapIn(_ staging: String, _ output: String) throws {
+    /// Moves `staging` to `output`. The previous site is removed, or with `keepPrevious` left in
+    /// `staging` (when the swap could exchange the two) for an incremental build to start from.
+    static func swapIn(_ staging: String, _ output: String, keepPrevious: Bool = false) throws {
         guard FileSystem.exists(output) else {
             guard rename(staging, output) == 0 else { throw Refusal(description: "cannot move the new site into \(output): \(String(cString: strerror(errno)))") }
             return
         }
         if okc_exchange_paths(staging, output) == 0 {
-            FileSystem.remove(staging) // now holds the previous site
+            if !keepPrevious { FileSystem.remove(staging) } // now holds the previous site
             return
         }
         // File systems without RENAME_EXCHANGE: two renames, with a short moment of no site.
@@ -108,4 +73,122 @@ enum Emitter {
         }
         FileSystem.remove(old)
     }
+}
+
+/// The new site while it is being written: files arrive from many render threads at once, each to
+/// its own path, into folders made beforehand. Nothing is visible at `output` until `commit`.
+///
+/// An incremental build starts from the site before the current one (kept beside the output as
+/// `<output>.okc-prev`, see RecycledSite) instead of an empty folder: most of its files are already
+/// right and stay, so a build that changes ten files touches about ten files. Whatever is replaced is
+/// unlinked first and written as a new file, never overwritten in place, because files are shared
+/// (hard links) between the current site and the next.
+final class Staging: Sendable {
+    let output: String
+    let folder: String
+    /// Whether the folder started as the previous site rather than empty.
+    let recycled: Bool
+
+    /// Checks that `output` may be replaced, then makes the staging folder, from `recycle` when given,
+    /// with every folder `paths` need.
+    init(output: String, siteRoot: String, paths: [String], recycle: String? = nil, knownFolders: Set<String> = []) throws {
+        try Emitter.checkReplaceable(output, siteRoot: siteRoot)
+        self.output = output
+        folder = Emitter.stagingPath(for: output)
+        FileSystem.remove(folder)
+        if let recycle, FileSystem.type(recycle) == .directory, FileSystem.rename(recycle, to: folder) {
+            recycled = true
+            // The search index is not in the manifest: it is made anew for every site, or left out.
+            FileSystem.remove(folder + "/" + SearchIndexer.folder)
+        } else {
+            if let recycle { FileSystem.remove(recycle) }
+            recycled = false
+            try FileSystem.makeDirectory(folder)
+        }
+        var folders = Set<Substring>()
+        for path in paths {
+            try Emitter.validate(path)
+            var end = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            while let slash = end, folders.insert(path[..<slash]).inserted {
+                end = path.utf8[..<slash].lastIndex(of: UInt8(ascii: "/"))
+            }
+        }
+        // Level by level (a folder after the one it is in), each level's folders on all cores.
+        var levels: [[String]] = []
+        for relative in folders where !recycled || !knownFolders.contains(String(relative)) {
+            let depth = relative.utf8.count { $0 == UInt8(ascii: "/") }
+            while levels.count <= depth { levels.append([]) }
+            levels[depth].append(String(relative))
+        }
+        let base = folder, isRecycled = recycled
+        for level in levels {
+            let failures = parallelMap(level) { relative -> String? in
+                let full = base + "/" + relative
+                if isRecycled, FileSystem.type(full) != .directory { FileSystem.remove(full) }
+                do { try FileSystem.makeDirectory(full) } catch { return "\(error)" }
+                return nil
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw FileSystem.Failure(description: failure) }
+        }
+    }
+
+    /// Removes what is at `path` in a recycled folder, so that a new file can be made there.
+    private func clear(_ path: String) {
+        guard recycled else { return }
+        let full = folder + "/" + path
+        if !FileSystem.unlinkFile(full), FileSystem.type(full) == .directory { FileSystem.remove(full) }
+    }
+
+    func write(_ bytes: [UInt8], to path: String) throws {
+        clear(path)
+        try FileSystem.write(bytes, to: folder + "/" + path)
+    }
+
+    /// A rendered file, written from the text's own UTF-8 storage (a site's largest files are tens of MB).
+    func write(_ text: String, to path: String) throws {
+        clear(path)
+        var text = text
+        try text.withUTF8 { try FileSystem.write($0, to: folder + "/" + path) }
+    }
+
+    /// Puts an unchanged file of the current site into the new one without copying its bytes.
+    func reuse(_ previous: String, at path: String) throws {
+        clear(path)
+        try FileSystem.hardLink(previous, to: folder + "/" + path)
+    }
+
+    func copy(_ source: String, to path: String) throws {
+        try write(try FileSystem.read(source), to: path)
+    }
+
+    /// The stamp of what is at `path` now (nil if nothing).
+    func stamp(_ path: String) -> FileSystem.Stamp? { FileSystem.stamp(folder + "/" + path, follow: false) }
+
+    /// In a recycled folder, removes the files of the previous site that the new one does not have,
+    /// then the folders that are left empty.
+    func prune(previous: [String], keeping paths: Set<String>) {
+        guard recycled else { return }
+        var folders = Set<String>()
+        for path in previous where !paths.contains(path) {
+            FileSystem.unlinkFile(folder + "/" + path)
+            var current = path
+            while let slash = current.lastIndex(of: "/") {
+                current = String(current[..<slash])
+                folders.insert(current)
+            }
+        }
+        // Deepest first; a folder that still holds something stays.
+        for relative in folders.sorted(by: { $0.count > $1.count }) { _ = FileSystem.removeEmptyFolder(folder + "/" + relative) }
+    }
+
+    /// Marks the folder as okc's and swaps it in for `output`. The site it replaces is then in `folder`.
+    /// `beforeSwap` runs on the complete folder (the search indexer); if it throws, nothing is swapped.
+    func commit(beforeSwap: ((String) throws -> Void)? = nil) throws {
+        try write(Array("okc\n".utf8), to: Emitter.marker)
+        try beforeSwap?(folder)
+        try Emitter.swapIn(folder, output, keepPrevious: true)
+    }
+
+    /// Removes a staging folder that will not be committed.
+    func discard() { FileSystem.remove(folder) }
 }

@@ -15,7 +15,9 @@ enum FileSystem {
         guard fd >= 0 else { throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var info = stat()
+        // One read of the size the file has, unless it grows meanwhile.
+        var chunk = [UInt8](repeating: 0, count: fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
@@ -29,12 +31,16 @@ enum FileSystem {
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBufferPointer { try write($0, to: path) }
+    }
+
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
@@ -49,6 +55,12 @@ enum FileSystem {
         guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         close(fd)
         try write(bytes, to: path)
+    }
+
+    static func hardLink(_ existing: String, to path: String) throws {
+        guard link(existing, path) == 0 else {
+            throw Failure(description: "cannot link \(existing) to \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     static func makeDirectory(_ path: String) throws {
@@ -72,6 +84,55 @@ enum FileSystem {
 
     static func exists(_ path: String) -> Bool { type(path) != .missing }
 
+    /// What says a file is unchanged without reading it. Used only to validate the incremental
+    /// build's cache, never to make output.
+    struct Stamp: Hashable, Sendable {
+        var size: Int
+        var modified: Int
+        var changed: Int
+        var inode: UInt64
+        var device: UInt64
+
+        static let none = Stamp(size: -1, modified: 0, changed: 0, inode: 0, device: 0)
+
+        init(size: Int, modified: Int, changed: Int, inode: UInt64, device: UInt64) {
+            (self.size, self.modified, self.changed, self.inode, self.device) = (size, modified, changed, inode, device)
+        }
+
+        init(_ info: stat) {
+            self.init(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                      changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec),
+                      inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+        }
+    }
+
+    static func typeAndStamp(_ path: String) -> (EntryType, Stamp?) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return (.missing, nil) }
+        let stamp = Stamp(info)
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return (.file, stamp)
+        case S_IFDIR: return (.directory, stamp)
+        case S_IFLNK: return (.symlink, nil)
+        default: return (.other, nil)
+        }
+    }
+
+    /// The stamp of a file (following a symbolic link), nil if there is none.
+    static func stamp(_ path: String, follow: Bool = true) -> Stamp? {
+        var info = stat()
+        guard (follow ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        return Stamp(info)
+    }
+
+    /// Removes one file or empty folder entry; false if it was not there or could not be removed.
+    @discardableResult
+    static func unlinkFile(_ path: String) -> Bool { unlink(path) == 0 }
+
+    static func rename(_ from: String, to: String) -> Bool { Glibc.rename(from, to) == 0 }
+
+    static func removeEmptyFolder(_ path: String) -> Bool { rmdir(path) == 0 }
+
     /// Names in a folder, sorted bytewise so every machine lists them alike.
     static func list(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }
@@ -84,7 +145,7 @@ enum FileSystem {
             let name = String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     static func realPath(_ path: String) -> String? {

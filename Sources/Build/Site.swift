@@ -1,4 +1,5 @@
 import Content
+import Dispatch
 import Graph
 import Markdown
 import Theme
@@ -17,9 +18,17 @@ public struct BuildOptions: Sendable {
     public var searchIndexer: SearchIndexer?
     /// Placeholders and leftovers (`Skriv …`, links to `#`, TODO) are errors instead of warnings.
     public var strict: Bool
+    /// Where the incremental build keeps its cache (`<site>/.okc-cache`); nil builds everything afresh.
+    /// `okc check` reads the cache but does not write it.
+    public var cacheFolder: String?
+    /// For tests: render every file the cache would reuse as well, and report any that differs (an error
+    /// naming the file: a fact the views read without recording it).
+    public var verifyIncremental = false
+    /// Above this many pages (with a cache), bodies wait in the cache's body file instead of memory.
+    var bodiesInMemoryLimit = BuildCache.bodiesInMemoryLimit
 
     public init(siteRoot: String, output: String?, now: Day, drafts: Bool = false, themeFolder: String? = nil,
-                searchIndexer: SearchIndexer? = nil, strict: Bool = false) {
+                searchIndexer: SearchIndexer? = nil, strict: Bool = false, cacheFolder: String? = nil) {
         self.siteRoot = siteRoot
         self.output = output
         self.now = now
@@ -27,6 +36,7 @@ public struct BuildOptions: Sendable {
         self.themeFolder = themeFolder
         self.searchIndexer = searchIndexer
         self.strict = strict
+        self.cacheFolder = cacheFolder
     }
 }
 
@@ -37,6 +47,8 @@ public struct BuildResult: Sendable {
     public var outputPaths: [String]
     public var pageCount: Int
     public var written: Bool
+    /// Files rendered by this build; the others were reused from the previous build or copied.
+    public var renderedCount = 0
     public var failed: Bool { diagnostics.hasErrors }
 }
 
@@ -44,47 +56,91 @@ public struct BuildResult: Sendable {
 public enum Site {
     public static func build(_ options: BuildOptions) -> BuildResult {
         let root = FileSystem.absolute(options.siteRoot)
+        let clock = StageClock.shared
+        clock.lap("start")
         var diagnostics: [Diagnostic] = []
+        var rendered = 0
         func finish(_ paths: [String] = [], pages: Int = 0, written: Bool = false) -> BuildResult {
-            BuildResult(diagnostics: diagnostics.sorted(), outputPaths: paths, pageCount: pages, written: written)
+            clock.lap("finish")
+            return BuildResult(diagnostics: diagnostics.sorted(), outputPaths: paths, pageCount: pages, written: written,
+                               renderedCount: rendered)
         }
 
         // load
-        guard let config = loadConfig(root, &diagnostics) else { return finish() }
+        let configText = readText(root + "/" + SiteConfig.path, display: SiteConfig.path, missingIsError: true, &diagnostics)
+        guard let configText, let config = SiteConfig.decode(configText, diagnostics: &diagnostics) else { return finish() }
         let inventory = SourceInventory.scan(siteRoot: root)
         diagnostics += inventory.diagnostics
-        let glossary = loadGlossary(root, inventory.glossary, &diagnostics)
+        let glossaryText = inventory.glossary.flatMap { readText(root + "/" + $0, display: $0, missingIsError: false, &diagnostics) }
+        let glossary = glossaryText.map { GlossaryDecoder.decode($0, path: inventory.glossary!, diagnostics: &diagnostics) } ?? []
         let theme = ThemeSource.load(folders: [options.themeFolder, root + "/theme"].compactMap { $0 }, siteRoot: root)
         let compiledTheme = theme.compile(diagnostics: &diagnostics)
+        clock.lap("read")
+        let cache = options.cacheFolder.map {
+            BuildCache(folder: FileSystem.absolute($0), config: configText, glossary: glossaryText, theme: theme, options: options)
+        }
+        clock.lap("load")
 
-        // parse (with load, page by page on all cores)
+        // parse (with load and the body checks, page by page on all cores; unchanged pages from the cache)
         let provisionalRoutes = Routes(config: config, documents: inventory.pages.map { ($0.kind, $0.id, $0.path) }, contentFiles: inventory.assets)
         let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML,
-                                              abbreviations: glossary.map { .init($0.abbreviation, $0.expansion) })
-        let outcomes = parallelMap(inventory.pages) { DocumentStage.load($0, siteRoot: root, routes: provisionalRoutes, options: markdownOptions) }
-        diagnostics += outcomes.flatMap(\.diagnostics)
-        let parsed = outcomes.compactMap(\.parsed).filter { options.drafts || !$0.document.draft }
+                                              abbreviations: glossary.map { .init($0.abbreviation, $0.expansion) }, plainText: false)
+        var parse = ParseStage(siteRoot: root, routes: provisionalRoutes, options: markdownOptions, unsafeHTML: config.unsafeHTML,
+                               cache: cache?.sources, routesFingerprint: ParseStage.fingerprint(inventory))
+        var bodies = cache?.bodies
+        if let cache, options.output != nil, inventory.pages.count > options.bodiesInMemoryLimit, let target = cache.offloadTarget() {
+            bodies = target
+            parse.offload = target.store
+        }
+        var records = parse.run(inventory)
+        diagnostics += records.flatMap(\.outcome.diagnostics)
+        let loaded = records.compactMap(\.outcome.parsed)
+        let parsed = loaded.filter { options.drafts || !$0.document.draft }
+        clock.lap("parse")
 
         // link: drafts have no page, while pages that failed to load keep theirs so links to them
         // do not add a second error to the first.
-        let drafts = Set(outcomes.compactMap(\.parsed).filter { !options.drafts && $0.document.draft }.map(\.document.path))
+        let drafts = Set(loaded.filter { !options.drafts && $0.document.draft }.map(\.document.path))
         let routes = Routes(config: config, documents: inventory.pages.filter { !drafts.contains($0.path) }.map { ($0.kind, $0.id, $0.path) },
                             contentFiles: inventory.assets)
-        let (graph, linkDiagnostics) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary, now: options.now)
+        clock.lap("routes")
+        // A page unchanged since the last build, in an unchanged universe of pages, keeps what the link
+        // stage found on it then (only pages restored from the cache offer it).
+        let knownLinks = Dictionary(records.compactMap { record in record.links.map { (record.path, $0) } }) { first, _ in first }
+        let finalRoutes = ParseStage.fingerprint(inventory.pages.filter { !drafts.contains($0.path) }, assets: inventory.assets)
+        let (graph, linkDiagnostics, pageLinks) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary,
+                                                              now: options.now, routesFingerprint: finalRoutes,
+                                                              known: { knownLinks[$0.document.path] })
         diagnostics += linkDiagnostics
-
-        // check
-        for document in graph.documents {
-            diagnostics += BodyChecks.check(document, unsafeHTML: config.unsafeHTML)
-            diagnostics += PlaceholderChecks.check(document, severity: options.strict ? .error : .warning)
+        if cache != nil {
+            for i in records.indices {
+                guard let found = pageLinks.pages[records[i].path] else { continue }
+                if records[i].links?.universe != pageLinks.universe { records[i].raw = nil }
+                records[i].links = (pageLinks.universe, found)
+            }
         }
+        clock.lap("link")
+
+        // check: the body checks ran with the parse; their findings count for the pages that are built
+        let built = Set(graph.documents.map(\.document.path))
+        for record in records where built.contains(record.path) {
+            diagnostics += record.bodyDiagnostics
+            diagnostics += options.strict ? record.placeholders.map { var strict = $0; strict.severity = .error; return strict } : record.placeholders
+        }
+        if let cache, options.output != nil { cache.saveSources(records, parse: parse, bodies: bodies) }
+        clock.lap("save sources")
         guard !diagnostics.hasErrors, let (templates, strings) = compiledTheme else { return finish() }
 
-        // render
-        let files = SiteRenderer.render(graph, templates: templates, strings: strings)
+        clock.lap("check")
+        // render and emit, file by file on all cores
+        let jobs = SiteRenderer.jobs(graph, templates: templates, strings: strings, body: parse.bodySource(records, store: bodies?.store))
+        // What rendering needs of the records is taken; the rest of them (rewrites, diagnostics, link
+        // results) is freed before the largest stage.
+        let hashes = cache == nil ? ([:], [:]) : BuildCache.hashes(records)
+        records = []
         let copies = inventory.assets.map { (path: Routes.filesFolder + "/" + $0.dropFirst("content/".count), source: root + "/" + $0) }
             + theme.staticFiles.keys.sorted().map { (path: $0, source: theme.staticFiles[$0]!) }
-        let paths = (files.map(\.path) + copies.map(\.path)).sorted()
+        let paths = (jobs.map(\.path) + copies.map(\.path)).sorted()
         if let duplicate = zip(paths, paths.dropFirst()).first(where: { $0 == $1 })?.0 {
             // Name the page whose address clashes (with a section's list page, a renamed section, a file):
             // its file is what the editor renames.
@@ -94,32 +150,60 @@ public enum Site {
                                                         : "rename this file, or give the section another name in site.yml ('sections:')"))
             return finish()
         }
-
-        // emit
-        guard let output = options.output else { return finish(paths, pages: graph.documents.count) }
+        clock.lap("jobs")
+        guard let output = options.output.map(FileSystem.absolute) else { return finish(paths, pages: graph.documents.count) }
         do {
-            try Emitter.emit(files, copies: copies, to: FileSystem.absolute(output), siteRoot: root, beforeSwap: options.searchIndexer?.index)
+            if let cache {
+                let outcome = try cache.emit(jobs: jobs, copies: copies, paths: paths, graph: graph, hashes: hashes, output: output,
+                                             siteRoot: root, beforeSwap: options.searchIndexer?.index)
+                rendered = outcome.rendered
+                diagnostics += outcome.diagnostics
+            } else {
+                try emit(jobs, copies: copies, paths: paths, to: output, siteRoot: root, beforeSwap: options.searchIndexer?.index)
+                rendered = paths.count
+            }
         } catch {
-            diagnostics.append(.error("\(error)", at: .file(output)))
+            diagnostics.append(.error("\(error)", at: .file(options.output!)))
             return finish()
         }
+        // The site's model is large (a tenth of an incremental build goes to freeing it): the last
+        // reference is dropped on another thread, so the caller, or the process's exit, need not wait.
+        let leftovers = Leftovers(graph: graph, jobs: jobs, cache: cache)
+        DispatchQueue.global(qos: .background).async { withExtendedLifetime(leftovers) {} }
         return finish(paths, pages: graph.documents.count, written: true)
     }
 
-    static func loadConfig(_ root: String, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
-        let path = root + "/" + SiteConfig.path
-        guard FileSystem.type(path) == .file else {
-            diagnostics.append(.error("no site.yml in \(root)", at: .file(SiteConfig.path),
+    /// Renders every job on all cores and writes each file as soon as it is made, so the site is never
+    /// held in memory whole; then swaps the new site in.
+    static func emit(_ jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], to output: String,
+                     siteRoot: String, beforeSwap: ((String) throws -> Void)? = nil) throws {
+        let staging = try Staging(output: output, siteRoot: siteRoot, paths: paths)
+        do {
+            let failures = parallelMap(jobs) { job -> String? in
+                do {
+                    try staging.write(job.render().text, to: job.path)
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw FileSystem.Failure(description: failure) }
+            for copy in copies { try staging.copy(copy.source, to: copy.path) }
+            try staging.commit(beforeSwap: beforeSwap)
+            FileSystem.remove(staging.folder) // the previous site, if there was one
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    static func readText(_ path: String, display: String, missingIsError: Bool, _ diagnostics: inout [Diagnostic]) -> String? {
+        if missingIsError, FileSystem.type(path) != .file {
+            diagnostics.append(.error("no site.yml in \(path.dropLast(display.count + 1))", at: .file(display),
                                       hint: "run okc in the site's folder or pass --site DIR"))
             return nil
         }
-        guard let text = readText(path, display: SiteConfig.path, &diagnostics) else { return nil }
-        return SiteConfig.decode(text, diagnostics: &diagnostics)
-    }
-
-    static func loadGlossary(_ root: String, _ path: String?, _ diagnostics: inout [Diagnostic]) -> [GlossaryEntry] {
-        guard let path, let text = readText(root + "/" + path, display: path, &diagnostics) else { return [] }
-        return GlossaryDecoder.decode(text, path: path, diagnostics: &diagnostics)
+        return readText(path, display: display, &diagnostics)
     }
 
     static func readText(_ path: String, display: String, _ diagnostics: inout [Diagnostic]) -> String? {
@@ -133,4 +217,11 @@ public enum Site {
             return nil
         }
     }
+}
+
+/// What a build made and no longer needs, to be freed off the caller's thread.
+private struct Leftovers: Sendable {
+    let graph: SiteGraph
+    let jobs: [RenderJob]
+    let cache: BuildCache?
 }

@@ -39,6 +39,8 @@ public enum SiteDiff {
             var sideOptions = options
             sideOptions.siteRoot = try siteFolder(revision, name)
             sideOptions.output = scratch + "/site-" + name
+            // Both sides are built once, in temporary folders: a cache would only replace the working tree's.
+            sideOptions.cacheFolder = nil
             let result = Site.build(sideOptions)
             let label = revision ?? "working tree"
             diagnostics += result.diagnostics.filter(\.isError).map { var d = $0; d.file = "\(label): \(d.file)"; return d }

@@ -10,6 +10,10 @@ struct SourceInventory {
         var path: String
     }
 
+    /// Stamps of the files found (pages, assets, glossary), by path from the site root: the incremental
+    /// build's first check that a file is unchanged.
+    var stamps: [String: FileSystem.Stamp] = [:]
+
     var pages: [PageSource] = []
     var glossary: String?
     /// Non-Markdown files under `content/`, by path from the site root.
@@ -34,7 +38,8 @@ struct SourceInventory {
         for name in FileSystem.list(siteRoot + "/" + relative) where !name.hasPrefix(".") {
             let path = relative + "/" + name
             let full = siteRoot + "/" + path
-            var type = FileSystem.type(full)
+            // One lstat gives the type and, for a plain file, the stamp the cache checks.
+            var (type, stamp) = FileSystem.typeAndStamp(full)
             if type == .symlink {
                 guard let target = FileSystem.realPath(full), target == realRoot || target.hasPrefix(realRoot + "/") else {
                     diagnostics.append(.error("symbolic link leads outside the site folder", at: .file(path),
@@ -49,6 +54,7 @@ struct SourceInventory {
                                               hint: "remove the link; a folder cannot hold itself"))
                     continue
                 }
+                stamp = FileSystem.stamp(target)
             }
             switch type {
             case .directory:
@@ -59,6 +65,7 @@ struct SourceInventory {
                 }
                 walk(siteRoot: siteRoot, realRoot: realRoot, relative: path, depth: depth + 1)
             case .file:
+                if let stamp { stamps[path] = stamp }
                 classify(path: path, name: name)
             default:
                 diagnostics.append(.warning("not a regular file; skipped", at: .file(path)))
@@ -67,7 +74,9 @@ struct SourceInventory {
     }
 
     private mutating func classify(path: String, name: String) {
-        let components = path.split(separator: "/").map(String.init)
+        // Split on the bytes for ASCII paths (every valid one); Characters for the rest, as before.
+        let components = path.utf8.allSatisfy({ $0 < 0x80 }) ? path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+                                                              : path.split(separator: "/").map(String.init)
         if path == "content/glossary.yml" {
             glossary = path
             return

@@ -11,22 +11,49 @@ public struct Document: Sendable, Hashable {
         case page(Page)
     }
 
-    public var kind: Kind
-    public var id: String
+    /// The fields, immutable and behind one reference: views pass documents around constantly, and
+    /// copying a struct of a dozen strings and lists cost a retain per field, a tenth of a build.
+    private final class Storage: Sendable {
+        let values: Values
+        init(_ values: Values) { self.values = values }
+    }
+
+    struct Values: Sendable, Hashable {
+        var kind: Kind
+        var id: String
+        var key: String
+        var path: String
+        var title: String
+        var date: Day?
+        var summary: String?
+        var draft: Bool
+        var updated: Day?
+        var body: String
+        var bodyLine: Int
+        var payload: Payload
+        var frontMatterTexts: [Located<String>]
+    }
+
+    private let storage: Storage
+
+    public var kind: Kind { storage.values.kind }
+    public var id: String { storage.values.id }
+    /// Stable key across kinds: `meeting/2024-08-19-ros`.
+    public var key: String { storage.values.key }
     /// Source path from the site root (`content/meetings/2024-08-19-ros.md`).
-    public var path: String
+    public var path: String { storage.values.path }
     /// `title`, or `name` for organisations, people and groups.
-    public var title: String
-    public var date: Day?
-    public var summary: String?
-    public var draft: Bool
-    public var updated: Day?
-    public var body: String
+    public var title: String { storage.values.title }
+    public var date: Day? { storage.values.date }
+    public var summary: String? { storage.values.summary }
+    public var draft: Bool { storage.values.draft }
+    public var updated: Day? { storage.values.updated }
+    public var body: String { storage.values.body }
     /// Line of the file where the body starts, so body diagnostics point at the editor's line.
-    public var bodyLine: Int
-    public var payload: Payload
+    public var bodyLine: Int { storage.values.bodyLine }
+    public var payload: Payload { storage.values.payload }
     /// Every text value of the front matter with its place, for checks that read all values alike (placeholders).
-    public var frontMatterTexts: [Located<String>] = []
+    public var frontMatterTexts: [Located<String>] { storage.values.frontMatterTexts }
 
     public var meeting: Meeting? { if case .meeting(let v) = payload { v } else { nil } }
     public var organisation: Organisation? { if case .organisation(let v) = payload { v } else { nil } }
@@ -36,8 +63,28 @@ public struct Document: Sendable, Hashable {
     public var report: Report? { if case .report(let v) = payload { v } else { nil } }
     public var page: Page? { if case .page(let v) = payload { v } else { nil } }
 
-    /// Stable key across kinds: `meeting/2024-08-19-ros`.
-    public var key: String { "\(kind.rawValue)/\(id)" }
+    public init(kind: Kind, id: String, path: String, title: String, date: Day?, summary: String?, draft: Bool, updated: Day?,
+                body: String, bodyLine: Int, payload: Payload, frontMatterTexts: [Located<String>] = []) {
+        storage = Storage(Values(kind: kind, id: id, key: kind.rawValue + "/" + id, path: path, title: title, date: date,
+                                 summary: summary, draft: draft, updated: updated, body: body, bodyLine: bodyLine, payload: payload,
+                                 frontMatterTexts: frontMatterTexts))
+    }
+
+    /// The same document without its body's Markdown, which nothing reads once the body is rendered:
+    /// a site keeps only the HTML in memory, and a document restored from the cache equals a parsed one.
+    public func droppingBody() -> Document {
+        var values = storage.values
+        values.body = ""
+        return Document(storage: Storage(values))
+    }
+
+    private init(storage: Storage) { self.storage = storage }
+
+    public static func == (lhs: Document, rhs: Document) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.values == rhs.storage.values
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.values) }
 }
 
 public enum DocumentDecoder {

@@ -63,7 +63,7 @@ public struct Fields {
             diagnostics.append(.error("'\(key)' must be text, not \(node.kindName)", at: node.position))
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace(newlines: true)
         if trimmed.isEmpty {
             diagnostics.append(.error("'\(key)' is empty", at: node.position))
             return nil
@@ -184,11 +184,11 @@ public struct Fields {
     public mutating func texts(_ key: String) -> [Located<String>] {
         defer { shape.note(key, .texts) }
         return list(key).compactMap { item in
-            guard let text = item.scalar, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let text = item.scalar, !text.trimmingWhitespace(newlines: false).isEmpty else {
                 diagnostics.append(.error("each item of '\(key)' must be a single value, not \(item.kindName)", at: item.position))
                 return nil
             }
-            return Located(text.trimmingCharacters(in: .whitespaces), at: item.position)
+            return Located(text.trimmingWhitespace(newlines: false), at: item.position)
         }
     }
 
@@ -216,5 +216,14 @@ public struct Fields {
             diagnostics.append(.warning("unknown key '\(key)'", at: pairs[key]!.key.position,
                                         hint: Closest.hint(key, in: known.sorted()) ?? "known keys: \(known.sorted().joined(separator: ", "))"))
         }
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in:)` without Foundation's copy to UTF-16 when there is nothing to trim: text that
+    /// starts and ends with a visible ASCII character (almost every value) is returned as it is.
+    public func trimmingWhitespace(newlines: Bool) -> String {
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
+        return trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 public enum Identifier {
     public static func problem(_ id: String) -> String? {
         if id.isEmpty { return "an id cannot be empty" }
-        let allowed = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let allowed = id.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }
         if !allowed { return "ids may only contain a–z, 0–9 and '-'" }
         if id.hasPrefix("-") || id.hasSuffix("-") || id.contains("--") { return "an id cannot start or end with '-' or contain '--'" }
         return nil

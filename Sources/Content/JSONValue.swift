@@ -36,13 +36,29 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
 
     public func serialized(pretty: Bool = false) -> String {
         var out = ""
-        write(to: &out, indent: pretty ? "" : nil)
+        write(to: &out, depth: pretty ? 0 : nil)
         return out
     }
 
-    private func write(to out: inout String, indent: String?) {
-        let inner = indent.map { $0 + "  " }
-        let newline = indent == nil ? "" : "\n"
+    /// `.array(items).serialized(pretty: true)`, made one item at a time: a large site's open data files
+    /// are tens of MB, and a tree of every record before any text doubled what the build held.
+    public static func prettyArray<C: Collection>(_ items: C) -> String where C.Element == JSONValue {
+        if items.isEmpty { return "[]" }
+        var out = "[\n"
+        var remaining = items.count
+        for item in items {
+            out += "  "
+            item.write(to: &out, depth: 1)
+            remaining -= 1
+            out += remaining > 0 ? ",\n" : "\n"
+        }
+        return out + "]"
+    }
+
+    /// `depth` nil writes compact JSON; a number, pretty JSON indented two spaces per level (appended
+    /// in place rather than building an indentation string per value).
+    private func write(to out: inout String, depth: Int?) {
+        func indent(_ level: Int) { for _ in 0..<level { out += "  " } }
         switch self {
         case .string(let text): JSONValue.writeString(text, to: &out)
         case .int(let value): out += String(value)
@@ -52,28 +68,41 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         case .null: out += "null"
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
+            out += "["
+            if depth != nil { out += "\n" }
             for (i, item) in items.enumerated() {
-                out += inner ?? ""
-                item.write(to: &out, indent: inner)
-                out += (i < items.count - 1 ? "," : "") + newline
+                if let depth { indent(depth + 1) }
+                item.write(to: &out, depth: depth.map { $0 + 1 })
+                if i < items.count - 1 { out += "," }
+                if depth != nil { out += "\n" }
             }
-            out += (indent ?? "") + "]"
+            if let depth { indent(depth) }
+            out += "]"
         case .object(let pairs):
             if pairs.isEmpty { out += "{}"; return }
-            out += "{" + newline
+            out += "{"
+            if depth != nil { out += "\n" }
             for (i, (key, value)) in pairs.enumerated() {
-                out += inner ?? ""
+                if let depth { indent(depth + 1) }
                 JSONValue.writeString(key, to: &out)
-                out += indent == nil ? ":" : ": "
-                value.write(to: &out, indent: inner)
-                out += (i < pairs.count - 1 ? "," : "") + newline
+                out += depth == nil ? ":" : ": "
+                value.write(to: &out, depth: depth.map { $0 + 1 })
+                if i < pairs.count - 1 { out += "," }
+                if depth != nil { out += "\n" }
             }
-            out += (indent ?? "") + "}"
+            if let depth { indent(depth) }
+            out += "}"
         }
     }
 
     static func writeString(_ text: String, to out: inout String) {
+        // Most text needs no escape: one look at its bytes, then a single append.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -17,7 +17,8 @@ public enum SourceText {
                                    hint: "save the file as UTF-8"))
         }
         var text = String(decoding: body, as: UTF8.self)
-        if text.contains("\r") {
+        // Look for CR in the bytes: Foundation's String.contains converts the whole text to UTF-16.
+        if body.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(text)

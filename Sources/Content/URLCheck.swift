@@ -5,9 +5,9 @@ public enum URLCheck {
     /// The scheme of an absolute URL (lower-cased), or nil for a relative one.
     public static func scheme(of url: String) -> String? {
         // Browsers ignore ASCII control characters and whitespace inside a scheme: "java\tscript:" runs.
-        let cleaned = url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }
+        // Skipped in place: filtering first would copy every URL, and most stop at their first character.
         var scheme = ""
-        for scalar in cleaned {
+        for scalar in url.unicodeScalars where scalar.value > 0x20 && scalar.value != 0x7F {
             if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
             guard scalar.isASCII, CharacterSetCheck.isSchemeCharacter(scalar) else { return nil }
             scheme.unicodeScalars.append(scalar)

@@ -50,7 +50,10 @@ public enum YAMLTree {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // No tag resolution (nothing here reads tags: values are typed by `Fields`), and the
+            // encoding given: Yams' defaults match regular expressions against every scalar and read
+            // the whole process environment on every call.
+            root = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8)
         } catch {
             diagnostics.append(diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
             return nil
@@ -98,6 +101,9 @@ public enum YAMLTree {
 
     /// Yams composes recursively: refuse `[[[[…` nesting deeper than we accept before it can exhaust the stack.
     static func flowNestingProblem(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
+        // The depth never exceeds the number of opening brackets: with few of them (every real page),
+        // one count of bytes replaces the walk over Characters.
+        if yaml.utf8.count(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }) <= maxDepth { return nil }
         var depth = 0
         var line = firstLine
         var column = 0

@@ -25,7 +25,7 @@ public enum BodyChecks {
         }
         for link in md.links {
             let position = parsed.position(bodyLine: link.line, column: link.column)
-            let text = link.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = link.text.trimmingWhitespace(newlines: true)
             if link.isImage {
                 if text.isEmpty {
                     out.append(.error("image without alt text", at: position,

@@ -1,33 +1,99 @@
 import Content
 import Markdown
 
+/// What the link stage found on one page: its mistakes and the backlinks it gives other pages.
+public struct PageLinks: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Key of the page pointed at, and the backlink it gets.
+    public var backlinks: [(String, Backlink)]
+
+    public init(diagnostics: [Diagnostic], backlinks: [(String, Backlink)]) {
+        self.diagnostics = diagnostics
+        self.backlinks = backlinks
+    }
+}
+
 /// The link stage: resolves every reference in front matter and every link in a body, records
 /// backlinks, and reports what does not resolve with the closest id as a hint.
 public enum Linker {
     public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry],
                             now: Day) -> (SiteGraph, [Diagnostic]) {
-        let provisional = SiteGraph(config: config, routes: routes, documents: documents, glossary: glossary, now: now, backlinks: [:])
-        var resolver = ReferenceResolver(graph: provisional)
-        for parsed in provisional.documents {
+        let (graph, diagnostics, _) = link(config: config, routes: routes, documents: documents, glossary: glossary, now: now,
+                                           routesFingerprint: 0, known: { _ in nil })
+        return (graph, diagnostics)
+    }
+
+    /// The same, taking a page's links from `known` when the caller has them for this `universe`
+    /// (see `universe`); returns what each page found, by path, for the caller to keep.
+    public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
+                            routesFingerprint: UInt64, known: @Sendable (ParsedDocument) -> (universe: UInt64, links: PageLinks)?)
+        -> (SiteGraph, [Diagnostic], (universe: UInt64, pages: [String: PageLinks])) {
+        // The provisional graph only answers lookups; registers and indexes wait for the final one.
+        let lookup = DocumentLookup(documents)
+        let provisional = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: [:],
+                                    derived: false)
+        let universe = Linker.universe(lookup, routesFingerprint: routesFingerprint)
+        // Each page's references resolve on their own, on all cores; the backlinks are gathered after.
+        let resolved = parallelMap(provisional.documents) { parsed -> PageLinks in
+            if let cached = known(parsed), cached.universe == universe { return cached.links }
+            var resolver = ReferenceResolver(graph: provisional)
             resolver.resolveFrontMatter(parsed)
             resolver.resolveBodyLinks(parsed)
+            return PageLinks(diagnostics: resolver.diagnostics, backlinks: resolver.backlinks)
         }
+        var resolver = ReferenceResolver(graph: provisional)
         for entry in glossary {
             if let group = entry.group { resolver.expect(.group, group, from: nil, relation: .glossary) }
         }
         resolver.checkInitialsAreUnique()
+        var diagnostics: [Diagnostic] = []
+        // Gathered by the position of the page pointed at, then sorted with repeats dropped (the same as
+        // sorting a set of them, without hashing each).
+        var gathered = [[Backlink]](repeating: [], count: lookup.documents.count)
+        for part in resolved + [PageLinks(diagnostics: resolver.diagnostics, backlinks: resolver.backlinks)] {
+            diagnostics += part.diagnostics
+            for (key, link) in part.backlinks { gathered[lookup.index[key]!].append(link) }
+        }
+        let sorted = parallelMap(gathered) { links -> [Backlink] in
+            var unique: [Backlink] = []
+            for link in links.sorted() where unique.last != link { unique.append(link) }
+            return unique
+        }
         var backlinks: [String: [Backlink]] = [:]
-        for (key, links) in resolver.backlinks { backlinks[key] = Array(Set(links)).sorted() }
-        let graph = SiteGraph(config: config, routes: routes, documents: provisional.documents, glossary: glossary, now: now,
-                              backlinks: backlinks)
-        return (graph, resolver.diagnostics)
+        backlinks.reserveCapacity(sorted.count)
+        for (i, links) in sorted.enumerated() where !links.isEmpty { backlinks[lookup.documents[i].document.key] = links }
+        let graph = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now,
+                              backlinks: backlinks, derived: true)
+        var pages: [String: PageLinks] = [:]
+        for (parsed, links) in zip(provisional.documents, resolved) { pages[parsed.document.path] = links }
+        return (graph, diagnostics, (universe, pages))
+    }
+
+    /// Everything one page's links can resolve against besides the page itself: which pages exist
+    /// (keys, paths), their initials, plan areas and heading anchors, and which pages and files links
+    /// can point at (`routesFingerprint`). While it is unchanged, an unchanged page finds what it found
+    /// before. (The site's configuration is part of the cache key.)
+    static func universe(_ lookup: DocumentLookup, routesFingerprint: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(routesFingerprint)
+        for parsed in lookup.documents {
+            let doc = parsed.document
+            hasher.combine(doc.key)
+            hasher.combine(doc.path)
+            hasher.combine(doc.person?.initials?.value)
+            for area in doc.plan?.areas ?? [] { hasher.combine(area.id.value) }
+            for heading in parsed.markdown.headings { hasher.combine(heading.anchor) }
+            hasher.combine(-1)
+        }
+        return hasher.finalize()
     }
 }
 
-struct ReferenceResolver {
+struct ReferenceResolver: Sendable {
     let graph: SiteGraph
     var diagnostics: [Diagnostic] = []
-    var backlinks: [String: [Backlink]] = [:]
+    /// Target key and the backlink it gets, in the order found.
+    var backlinks: [(String, Backlink)] = []
     /// Heading anchors by document key, made once per page that links point into.
     var anchorSets: [String: Set<String>] = [:]
 
@@ -57,7 +123,7 @@ struct ReferenceResolver {
             return nil
         }
         if let source, found.document.key != source.key {
-            backlinks[found.document.key, default: []].append(Backlink(source: source.key, relation: relation))
+            backlinks.append((found.document.key, Backlink(source: source.key, relation: relation)))
         }
         return found
     }
@@ -74,7 +140,7 @@ struct ReferenceResolver {
             return
         }
         if let source {
-            backlinks[planDoc.document.key, default: []].append(Backlink(source: source.key, relation: relation))
+            backlinks.append((planDoc.document.key, Backlink(source: source.key, relation: relation)))
         }
     }
 
@@ -161,7 +227,9 @@ struct ReferenceResolver {
                                           hint: "link to a web address (https://…) or to another .md file"))
                 continue
             }
-            switch graph.routes.target(of: link.url, from: doc.path) {
+            var target = parsed.linkTargets[link.url] ?? graph.routes.target(of: link.url, from: doc.path)
+            if case .page(let key, _) = target, graph.document(key) == nil { target = graph.routes.target(of: link.url, from: doc.path) }
+            switch target {
             case .external:
                 continue
             case .missing(let reason):
@@ -174,7 +242,7 @@ struct ReferenceResolver {
             case .page(let key, let anchor):
                 guard let target = graph.document(key) else { continue }
                 if key != doc.key {
-                    backlinks[key, default: []].append(Backlink(source: doc.key, relation: .link))
+                    backlinks.append((key, Backlink(source: doc.key, relation: .link)))
                 }
                 if let anchor { checkAnchor(anchor, in: target, at: position, written: link.url) }
             case .file:

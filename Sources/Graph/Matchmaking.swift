@@ -33,19 +33,29 @@ public enum Matchmaking {
     }
 
     public static func matches(_ organisations: [Document]) -> [Match] {
+        // Every offer's words once, and which offers carry each word: a need meets only the offers
+        // that share a word with it instead of every offer of every organisation.
+        var offers: [(offerer: Document, offer: String, words: Set<String>)] = []
+        var offersByWord: [String: [Int]] = [:]
+        for offerer in organisations {
+            for offer in offerer.organisation?.offers ?? [] {
+                let words = words(offer)
+                for word in words { offersByWord[word, default: []].append(offers.count) }
+                offers.append((offerer, offer, words))
+            }
+        }
         var result: [Match] = []
         for seeker in organisations {
             for need in seeker.organisation?.seeks ?? [] {
                 let needWords = words(need)
-                for offerer in organisations where offerer.id != seeker.id {
-                    for offer in offerer.organisation?.offers ?? [] {
-                        let shared = needWords.intersection(words(offer))
-                        if !shared.isEmpty {
-                            // Readers see the words as the seeker wrote them, not their stems.
-                            let written = Set(significantWords(need).filter { shared.contains(stem($0)) })
-                            result.append(Match(seeker: seeker.key, need: need, offerer: offerer.key, offer: offer, sharedWords: written.sorted()))
-                        }
-                    }
+                let needSignificant = significantWords(need)
+                let candidates = Set(needWords.flatMap { offersByWord[$0] ?? [] }).sorted()
+                for index in candidates where offers[index].offerer.id != seeker.id {
+                    let (offerer, offer, offerWords) = offers[index]
+                    let shared = needWords.intersection(offerWords)
+                    // Readers see the words as the seeker wrote them, not their stems.
+                    let written = Set(needSignificant.filter { shared.contains(stem($0)) })
+                    result.append(Match(seeker: seeker.key, need: need, offerer: offerer.key, offer: offer, sharedWords: written.sorted()))
                 }
             }
         }

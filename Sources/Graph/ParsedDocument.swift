@@ -5,10 +5,14 @@ import Markdown
 public struct ParsedDocument: Sendable, Hashable {
     public var document: Document
     public var markdown: RenderedMarkdown
+    /// What each link of the body pointed at when it was rewritten (by URL), so the link stage need not
+    /// resolve it again; links to pages left out of the graph (drafts) are resolved again there.
+    public var linkTargets: [String: Routes.Target]
 
-    public init(document: Document, markdown: RenderedMarkdown) {
+    public init(document: Document, markdown: RenderedMarkdown, linkTargets: [String: Routes.Target] = [:]) {
         self.document = document
         self.markdown = markdown
+        self.linkTargets = linkTargets
     }
 
     /// A position in the file for a line of the body.

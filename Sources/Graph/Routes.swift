@@ -60,6 +60,10 @@ public struct Routes: Sendable {
     /// A link from the page whose output folder is `from` to `to` (both relative to the site root),
     /// written relative so the site works under any base path, on a preview server and from disk.
     public static func relative(from: String, to: String) -> String {
+        asciiRelative(from: from, to: to) ?? characterRelative(from: from, to: to)
+    }
+
+    static func characterRelative(from: String, to: String) -> String {
         let fromParts = from.split(separator: "/")
         let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
         // Shared leading folders need no climbing: /delregioner/ links to norr/, not ../delregioner/norr/.
@@ -70,8 +74,41 @@ public struct Routes: Sendable {
         return link.isEmpty ? "./" : link
     }
 
+    /// `relative(from:to:)` on the UTF-8 bytes of ASCII paths (every path okc makes from ids): the same
+    /// result without splitting into substrings. Nil for other text, where `==` on substrings means
+    /// canonical equivalence and the general code decides.
+    static func asciiRelative(from: String, to: String) -> String? {
+        var from = from, to = to
+        return from.withUTF8 { f -> String? in
+            to.withUTF8 { t -> String? in
+                let slash = UInt8(ascii: "/")
+                guard !f.contains(where: { $0 >= 0x80 }), !t.contains(where: { $0 >= 0x80 }) else { return nil }
+                var fromSegments: [Range<Int>] = []
+                var i = 0
+                while i < f.count {
+                    if f[i] == slash { i += 1; continue }
+                    let start = i
+                    while i < f.count, f[i] != slash { i += 1 }
+                    fromSegments.append(start..<i)
+                }
+                // Shared leading segments; the last segment of `to` (after its last slash) never counts.
+                var shared = 0
+                var tail = 0
+                while shared < fromSegments.count, let end = t[tail...].firstIndex(of: slash),
+                      t[tail..<end].elementsEqual(f[fromSegments[shared]]) {
+                    shared += 1
+                    tail = end + 1
+                }
+                var link = String(repeating: "../", count: fromSegments.count - shared)
+                link += String(decoding: t[tail...], as: UTF8.self)
+                return link.isEmpty ? "./" : link
+            }
+        }
+    }
+
     /// What a link written in the source file `sourcePath` points at.
     public func target(of url: String, from sourcePath: String) -> Target {
+        if let target = asciiRelativeTarget(of: url, from: sourcePath) { return target }
         if url.isEmpty { return .missing("the link has no target") }
         if URLCheck.scheme(of: url) != nil || url.hasPrefix("//") { return .external }
         let (pathPart, anchor) = Routes.splitAnchor(url)
@@ -89,7 +126,12 @@ public struct Routes: Sendable {
 
     /// The URL to write in the HTML of a page whose output folder is `fromFolder`, or nil to keep it.
     public func rewrite(_ url: String, from sourcePath: String, fromFolder: String) -> String? {
-        switch target(of: url, from: sourcePath) {
+        rewrite(target(of: url, from: sourcePath), fromFolder: fromFolder)
+    }
+
+    /// The URL for a link whose target is known.
+    public func rewrite(_ target: Target, fromFolder: String) -> String? {
+        switch target {
         case .page(let key, let anchor):
             guard let folder = folders[key] else { return nil }
             return Routes.relative(from: fromFolder, to: folder) + (anchor.map { "#" + $0 } ?? "")
@@ -100,6 +142,25 @@ public struct Routes: Sendable {
         }
     }
 
+    /// `target(of:from:)` for the links most pages hold: ASCII relative paths without `%`, `#`-anchors
+    /// aside, where the bytes say what the Characters say. Nil for anything the general code must decide.
+    private func asciiRelativeTarget(of url: String, from sourcePath: String) -> Target? {
+        let utf8 = url.utf8
+        guard let first = utf8.first, first == UInt8(ascii: ".") || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")),
+              utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "%") && $0 != UInt8(ascii: ":") }) else { return nil }
+        // No ':' at all: not a URL with a scheme; starting with '.' or a letter: not '//' nor '/'.
+        let hash = utf8.firstIndex(of: UInt8(ascii: "#"))
+        let pathPart = hash.map { String(url[..<$0]) } ?? url
+        let anchor = hash.map { String(url[utf8.index(after: $0)...]) }
+        guard !pathPart.isEmpty else { return nil }
+        guard let resolved = Routes.resolve(pathPart, relativeTo: sourcePath) else {
+            return .missing("'\(pathPart)' leads outside the site folder")
+        }
+        if let key = pageKeys[resolved] { return .page(key: key, anchor: anchor) }
+        if let file = files[resolved] { return .file(file) }
+        return .missing("no page or file '\(resolved)'")
+    }
+
     static func splitAnchor(_ url: String) -> (String, String?) {
         guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
         return (String(url[..<hash]), String(url[url.index(after: hash)...]).removingPercentEncodingSafe)
@@ -107,6 +168,36 @@ public struct Routes: Sendable {
 
     /// Joins a relative path onto the folder of `sourcePath`; nil if `..` climbs above the site root.
     static func resolve(_ relative: String, relativeTo sourcePath: String) -> String? {
+        if relative.utf8.allSatisfy({ $0 < 0x80 }), sourcePath.utf8.allSatisfy({ $0 < 0x80 }) {
+            return asciiResolve(relative, relativeTo: sourcePath)
+        }
+        return resolveCharacters(relative, relativeTo: sourcePath)
+    }
+
+    /// `resolve` for ASCII text, where bytes and Characters split alike: substrings of the UTF-8
+    /// view instead of a String per path component.
+    static func asciiResolve(_ relative: String, relativeTo sourcePath: String) -> String? {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var parts = sourcePath.utf8.split(separator: slash)
+        parts.removeLast()
+        for component in relative.utf8.split(separator: slash) {
+            if component.elementsEqual([dot]) { continue }
+            if component.elementsEqual([dot, dot]) {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(component)
+            }
+        }
+        var path = ""
+        for (i, part) in parts.enumerated() {
+            if i > 0 { path += "/" }
+            path += Substring(part)
+        }
+        return path
+    }
+
+    static func resolveCharacters(_ relative: String, relativeTo sourcePath: String) -> String? {
         var parts = sourcePath.split(separator: "/").map(String.init)
         parts.removeLast()
         for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
@@ -125,7 +216,7 @@ public struct Routes: Sendable {
 extension String {
     /// Percent-decoding that leaves malformed input as written.
     var removingPercentEncodingSafe: String {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var utf8 = Array(self.utf8)[...]
         while let byte = utf8.first {

@@ -13,75 +13,76 @@ public struct SiteGraph: Sendable {
     public let now: Day
     public let backlinks: [String: [Backlink]]
 
-    let index: [String: Int]
-    let initials: [String: String]
-    let kindRanges: [Kind: Range<Int>]
+    let lookup: DocumentLookup
 
     /// Computed once per graph; views read them for many pages.
     public private(set) var decisions: [DecisionEntry] = []
     public private(set) var actions: [ActionEntry] = []
     public private(set) var areaFacts: [String: AreaFacts] = [:]
     public private(set) var matches: [Match] = []
+    /// Indexes that turn "filter every document" into one lookup, so a view stays O(1) per page
+    /// and a site O(n) rather than O(n²).
+    public private(set) var indexes = GraphIndexes()
 
     public init(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
                 backlinks: [String: [Backlink]]) {
+        self.init(lookup: DocumentLookup(documents), config: config, routes: routes, glossary: glossary, now: now,
+                  backlinks: backlinks, derived: true)
+    }
+
+    /// `derived: false` gives the lookups the link stage needs and skips the registers and indexes,
+    /// which only the final graph uses.
+    init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
+         backlinks: [String: [Backlink]], derived: Bool) {
         self.config = config
         self.routes = routes
-        self.documents = documents.sorted { ($0.document.kind, $0.document.id) < ($1.document.kind, $1.document.id) }
+        self.lookup = lookup
+        self.documents = lookup.documents
         self.glossary = glossary
         self.now = now
         self.backlinks = backlinks
-        var index: [String: Int] = [:]
-        var initials: [String: String] = [:]
-        for (i, parsed) in self.documents.enumerated() {
-            index[parsed.document.key] = i
-            if let value = parsed.document.person?.initials?.value, initials[value] == nil {
-                initials[value] = parsed.document.key
-            }
-        }
-        self.index = index
-        self.initials = initials
-        var kindRanges: [Kind: Range<Int>] = [:]
-        for (i, parsed) in self.documents.enumerated() {
-            let kind = parsed.document.kind
-            kindRanges[kind] = (kindRanges[kind]?.lowerBound ?? i)..<(i + 1)
-        }
-        self.kindRanges = kindRanges
+        guard derived else { return }
         decisions = computeDecisions()
         actions = computeActions()
         areaFacts = computeAreaFacts()
         matches = Matchmaking.matches(self.documents(of: .organisation).map(\.document))
+        indexes = GraphIndexes(self)
     }
 
-    public func document(_ key: String) -> ParsedDocument? { index[key].map { documents[$0] } }
+    public func document(_ key: String) -> ParsedDocument? { lookup.index[key].map { documents[$0] } }
 
     public func document(_ kind: Kind, _ id: String) -> ParsedDocument? { document("\(kind.rawValue)/\(id)") }
 
-    /// The pages of one kind: a slice of `documents` (sorted by kind), so asking costs nothing. Every
-    /// page's menu asks, and a filtered copy made rendering quadratic in the number of pages.
-    public func documents(of kind: Kind) -> ArraySlice<ParsedDocument> { documents[kindRanges[kind] ?? 0..<0] }
+    /// The documents of one kind, in graph order: a slice of `documents`, no copy.
+    public func documents(of kind: Kind) -> ArraySlice<ParsedDocument> { documents[lookup.range(of: kind)] }
 
     /// A person by id, or by initials where a field allows them.
     public func person(_ reference: String, allowInitials: Bool = true) -> ParsedDocument? {
         if let doc = document(.person, reference) { return doc }
-        guard allowInitials, let key = initials[reference] else { return nil }
+        guard allowInitials, let key = lookup.initials[reference] else { return nil }
         return document(key)
     }
 
     /// A plan area by `plan#area`, or by a bare area id that only one plan has.
     public func area(_ reference: String, preferring planID: String? = nil) -> (plan: ParsedDocument, area: Plan.Area)? {
-        let parts = reference.split(separator: "#", maxSplits: 1).map(String.init)
+        // Looked up in indexes made once (every decision, task and chapter names an area); the rules are
+        // those of a search through the plans: `plan#area`, then the preferred plan, then a unique bare id.
+        // `plan#area` in ASCII with both parts non-empty is its own index key: no split, no new string.
+        let utf8 = reference.utf8
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")), hash != utf8.startIndex, utf8.index(after: hash) != utf8.endIndex,
+           utf8.allSatisfy({ $0 < 0x80 }) {
+            return lookup.areas[reference].map { (documents[$0.plan], $0.area) }
+        }
+        let parts = reference.utf8.contains(UInt8(ascii: "#")) ? reference.split(separator: "#", maxSplits: 1)
+                                                               : (reference.isEmpty ? [] : [reference[...]])
         if parts.count == 2 {
-            guard let plan = document(.plan, parts[0]), let area = plan.document.plan?.areas.first(where: { $0.id.value == parts[1] }) else { return nil }
-            return (plan, area)
+            return lookup.areas[parts[0] + "#" + parts[1]].map { (documents[$0.plan], $0.area) }
         }
-        if let planID, let plan = document(.plan, planID), let area = plan.document.plan?.areas.first(where: { $0.id.value == reference }) {
-            return (plan, area)
+        if let planID, let found = lookup.areas[planID + "#" + reference] {
+            return (documents[found.plan], found.area)
         }
-        let matches = documents(of: .plan).compactMap { plan in
-            plan.document.plan?.areas.first(where: { $0.id.value == reference }).map { (plan: plan, area: $0) }
-        }
-        return matches.count == 1 ? matches[0] : nil
+        guard let matches = lookup.bareAreas[reference], matches.count == 1 else { return nil }
+        return (documents[matches[0].plan], matches[0].area)
     }
 
     /// Every `plan#area` reference that exists, for hints.
@@ -93,4 +94,59 @@ public struct SiteGraph: Sendable {
 
     /// Whether a meeting lies ahead of the build's clock (today counts as ahead).
     public func isUpcoming(_ document: Document) -> Bool { (document.date ?? now) >= now }
+}
+
+/// Documents sorted once, with the lookups every later stage needs: by key, by initials, by kind.
+/// The link stage builds it once; the final graph reuses it instead of sorting again.
+struct DocumentLookup: Sendable {
+    let documents: [ParsedDocument]
+    let index: [String: Int]
+    let initials: [String: String]
+    /// `plan-id#area-id` → the plan's position and the area (each plan's first area of an id).
+    let areas: [String: (plan: Int, area: Plan.Area)]
+    /// Area id → every plan that has one, in plan order.
+    let bareAreas: [String: [(plan: Int, area: Plan.Area)]]
+    /// `documents` is sorted by kind, so each kind is one contiguous range.
+    private let ranges: [Range<Int>]
+
+    init(_ unsorted: [ParsedDocument]) {
+        let order = Dictionary(uniqueKeysWithValues: Kind.allCases.enumerated().map { ($1, $0) })
+        documents = unsorted.sorted {
+            let (a, b) = (order[$0.document.kind]!, order[$1.document.kind]!)
+            return a != b ? a < b : $0.document.id < $1.document.id
+        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(documents.count)
+        var initials: [String: String] = [:]
+        var ranges = Array(repeating: 0..<0, count: Kind.allCases.count)
+        var start = 0
+        for (i, parsed) in documents.enumerated() {
+            index[parsed.document.key] = i
+            if let value = parsed.document.person?.initials?.value, initials[value] == nil {
+                initials[value] = parsed.document.key
+            }
+            let kind = order[parsed.document.kind]!
+            if i + 1 == documents.count || order[documents[i + 1].document.kind]! != kind {
+                ranges[kind] = start..<(i + 1)
+                start = i + 1
+            }
+        }
+        self.index = index
+        self.initials = initials
+        self.ranges = ranges
+        var areas: [String: (plan: Int, area: Plan.Area)] = [:]
+        var bareAreas: [String: [(plan: Int, area: Plan.Area)]] = [:]
+        for i in ranges[Kind.allCases.firstIndex(of: .plan)!] {
+            guard let plan = documents[i].document.plan else { continue }
+            var seen = Set<String>()
+            for area in plan.areas where seen.insert(area.id.value).inserted {
+                areas[documents[i].document.id + "#" + area.id.value] = (i, area)
+                bareAreas[area.id.value, default: []].append((i, area))
+            }
+        }
+        self.areas = areas
+        self.bareAreas = bareAreas
+    }
+
+    func range(of kind: Kind) -> Range<Int> { ranges[Kind.allCases.firstIndex(of: kind)!] }
 }

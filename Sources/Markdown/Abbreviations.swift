@@ -6,6 +6,8 @@ import Content
 struct AbbreviationMarker {
     let abbreviations: [MarkdownOptions.Abbreviation]
     private var unmarked: [String: String]
+    /// Longest first, then alphabetical: the order every text node is searched in.
+    private let order: [(abbreviation: String, expansion: String)]
     private var pending: [(node: OpaquePointer, text: String, hits: [(range: Range<String.Index>, expansion: String)])] = []
 
     init(_ abbreviations: [MarkdownOptions.Abbreviation]) {
@@ -13,6 +15,8 @@ struct AbbreviationMarker {
         var map: [String: String] = [:]
         for a in abbreviations where !a.abbreviation.isEmpty { map[a.abbreviation] = a.expansion }
         unmarked = map
+        order = map.sorted { $0.key.count > $1.key.count || ($0.key.count == $1.key.count && $0.key < $1.key) }
+            .map { ($0.key, $0.value) }
     }
 
     var isDone: Bool { unmarked.isEmpty }
@@ -21,8 +25,10 @@ struct AbbreviationMarker {
     mutating func visit(_ node: OpaquePointer, text: String) {
         guard !unmarked.isEmpty else { return }
         var hits: [(range: Range<String.Index>, expansion: String)] = []
-        for (abbreviation, expansion) in unmarked.sorted(by: { $0.key.count > $1.key.count || ($0.key.count == $1.key.count && $0.key < $1.key) }) {
-            guard let range = AbbreviationMarker.firstWord(abbreviation, in: text),
+        let simple = AbbreviationMarker.isSimple(text)
+        for (abbreviation, expansion) in order where unmarked[abbreviation] != nil {
+            guard let range = simple && AbbreviationMarker.isSimple(abbreviation) ? AbbreviationMarker.simpleFirstWord(abbreviation, in: text)
+                                                                                 : AbbreviationMarker.firstWord(abbreviation, in: text),
                   !hits.contains(where: { $0.range.overlaps(range) }) else { continue }
             hits.append((range, expansion))
             unmarked[abbreviation] = nil
@@ -32,6 +38,7 @@ struct AbbreviationMarker {
 
     /// The first occurrence of `word` that stands alone: no letter or digit right before or after it.
     static func firstWord(_ word: String, in text: String) -> Range<String.Index>? {
+        if isSimple(word), isSimple(text) { return simpleFirstWord(word, in: text) }
         var start = text.startIndex
         while let range = text.range(of: word, range: start..<text.endIndex) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
@@ -72,5 +79,40 @@ struct AbbreviationMarker {
         guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
         cmark_node_set_literal(node, text)
         return node
+    }
+}
+
+extension AbbreviationMarker {
+    /// Text made only of scalars below U+0300 (ASCII, Latin letters with their accents precomposed,
+    /// no combining marks) is in canonical form and has one scalar per Character. There Foundation's
+    /// canonical-equivalence search finds exactly the byte matches, so they can be searched as bytes.
+    static func isSimple(_ text: String) -> Bool {
+        // Below U+0300 in UTF-8 is one byte, or two with a lead byte below 0xCC.
+        text.utf8.allSatisfy { $0 < 0xCC }
+    }
+
+    /// `firstWord` for simple text: a byte search instead of a Foundation search that converts the
+    /// whole text to UTF-16 for every abbreviation and text node.
+    static func simpleFirstWord(_ word: String, in text: String) -> Range<String.Index>? {
+        let needle = Array(word.utf8)
+        guard let first = needle.first else { return nil }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while let candidate = utf8[start...].firstIndex(of: first) {
+            guard let end = utf8.index(candidate, offsetBy: needle.count, limitedBy: utf8.endIndex) else { return nil }
+            if utf8[candidate..<end].elementsEqual(needle) {
+                let before = candidate == utf8.startIndex ? nil : text.unicodeScalars[text.unicodeScalars.index(before: candidate)]
+                let after = end == utf8.endIndex ? nil : text.unicodeScalars[end]
+                if !isWordCharacter(before), !isWordCharacter(after) { return candidate..<end }
+            }
+            start = utf8.index(after: candidate)
+        }
+        return nil
+    }
+
+    private static func isWordCharacter(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        let character = Character(scalar)
+        return character.isLetter || character.isNumber
     }
 }

@@ -46,9 +46,12 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// The first use of each on a page is marked up `<abbr title="expansion">`.
     public var abbreviations: [Abbreviation]
+    /// Whether to collect `plainText` (the build does not show it; collecting it costs a copy of the text).
+    public var plainText: Bool
 
-    public init(unsafeHTML: Bool = false, abbreviations: [Abbreviation] = []) {
+    public init(unsafeHTML: Bool = false, abbreviations: [Abbreviation] = [], plainText: Bool = true) {
         self.unsafeHTML = unsafeHTML
         self.abbreviations = abbreviations
+        self.plainText = plainText
     }
 }

@@ -68,6 +68,9 @@ struct TreeWalk {
                     links[open.index].text = open.text
                 }
             case CMARK_NODE_TEXT:
+                // Most text is only rendered: it becomes a Swift string only when a heading, a link text,
+                // the plain text or an abbreviation not yet marked needs it.
+                guard headingText != nil || !openLinks.isEmpty || options.plainText || !abbreviations.isDone else { break }
                 let text = string(cmark_node_get_literal(node))
                 addText(text)
                 abbreviations.visit(node, text: text)
@@ -78,7 +81,7 @@ struct TreeWalk {
             case CMarkSession.tableNodeType where entering:
                 noteTable(node)
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
-                if !entering || type == CMARK_NODE_CODE_BLOCK {
+                if options.plainText, !entering || type == CMARK_NODE_CODE_BLOCK {
                     if type == CMARK_NODE_CODE_BLOCK { plainText += string(cmark_node_get_literal(node)) }
                     plainText += "\n"
                 }
@@ -126,7 +129,7 @@ struct TreeWalk {
     }
 
     private mutating func addText(_ text: String) {
-        plainText += text
+        if options.plainText { plainText += text }
         if headingText != nil { headingText! += text }
         for i in openLinks.indices { openLinks[i].text += text }
     }

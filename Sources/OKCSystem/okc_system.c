@@ -8,7 +8,8 @@
 
 int okc_exchange_paths(const char *a, const char *b) {
 #if defined(__linux__) && defined(SYS_renameat2)
-    return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, 1 /* RENAME_EXCHANGE */);
+    /* RENAME_EXCHANGE is 2 (1 is RENAME_NOREPLACE, which fails on an existing target). */
+    return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */);
 #else
     errno = ENOSYS;
     return -1;

@@ -5,22 +5,23 @@ import Graph
 enum AtomFeed {
     static let limit = 50
 
-    static func file(_ graph: SiteGraph, strings: Strings, path: String) -> OutputFile {
-        let news = graph.documents(of: .news).map(\.document)
-        let notes = graph.documents(of: .meeting).map(\.document).filter { !graph.isUpcoming($0) && hasNotes($0) }
+    static func text(_ view: ViewContext, path: String) -> String {
+        let strings = view.strings
+        let news = view.documents(of: .news)
+        let notes = view.documents(of: .meeting).filter { !view.isUpcoming($0) && hasNotes($0) }
         let entries = (news + notes).sorted { (stamp($0), $0.key) > (stamp($1), $1.key) }.prefix(limit)
-        let config = graph.config
+        let config = view.config
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(Escape.xml(config.language))\">\n"
         xml += "  <title>\(Escape.xml(config.title))</title>\n"
         if let description = config.description { xml += "  <subtitle>\(Escape.xml(description))</subtitle>\n" }
         xml += "  <id>\(Escape.xml(config.baseURL))</id>\n"
         xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Escape.xml(config.baseURL))\"/>\n"
-        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Escape.xml(graph.routes.absoluteURL(path)))\"/>\n"
+        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Escape.xml(view.routes.absoluteURL(path)))\"/>\n"
         let newest = entries.first.map(stamp) ?? Day(year: 2000, month: 1, day: 1)!
         xml += "  <updated>\(newest.iso)T00:00:00Z</updated>\n"
         xml += "  <author><name>\(Escape.xml(config.organisation ?? config.title))</name></author>\n"
         for doc in entries {
-            let url = graph.routes.absoluteURL(graph.routes.folder(ofKey: doc.key) ?? "")
+            let url = view.routes.absoluteURL(view.routes.folder(ofKey: doc.key) ?? "")
             xml += "  <entry>\n"
             xml += "    <title>\(Escape.xml(doc.title))</title>\n"
             xml += "    <id>\(Escape.xml(url))</id>\n"
@@ -32,7 +33,7 @@ enum AtomFeed {
             xml += "  </entry>\n"
         }
         xml += "</feed>\n"
-        return OutputFile(path: path, text: xml)
+        return xml
     }
 
     /// A meeting that took place and whose notes say something: recorded, approved or with decisions.

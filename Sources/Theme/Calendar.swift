@@ -13,15 +13,17 @@ enum CalendarFeed {
         "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE",
     ]
 
-    static func file(_ graph: SiteGraph, strings: Strings, path: String) -> OutputFile {
-        let host = hostName(graph.config.baseURL)
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//okc//\(escape(graph.config.title))//SV", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:\(escape(graph.config.title))", "X-WR-TIMEZONE:Europe/Stockholm"]
+    static func text(_ view: ViewContext) -> String {
+        let strings = view.strings
+        let config = view.config
+        let host = hostName(config.baseURL)
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//okc//\(escape(config.title))//SV", "CALSCALE:GREGORIAN",
+                     "METHOD:PUBLISH", "X-WR-CALNAME:\(escape(config.title))", "X-WR-TIMEZONE:Europe/Stockholm"]
         lines += timeZone
-        let meetings = graph.documents(of: .meeting).map(\.document).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+        let meetings = view.documents(of: .meeting).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
         for doc in meetings {
             guard let m = doc.meeting, let date = doc.date else { continue }
-            let url = graph.routes.absoluteURL(graph.routes.folder(ofKey: doc.key) ?? "")
+            let url = view.routes.absoluteURL(view.routes.folder(ofKey: doc.key) ?? "")
             lines += ["BEGIN:VEVENT", "UID:\(doc.id)@\(host)", "DTSTAMP:\(compact(doc.updated ?? m.recordedOn ?? date))T000000Z"]
             if let start = m.start {
                 lines.append("DTSTART;TZID=Europe/Stockholm:\(compact(date))T\(start.replacingOccurrences(of: ":", with: ""))00")
@@ -38,7 +40,7 @@ enum CalendarFeed {
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
-        return OutputFile(path: path, text: lines.map(fold).joined(separator: "\r\n") + "\r\n")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
     static func compact(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
@@ -71,7 +73,7 @@ enum CalendarFeed {
         var current = ""
         var size = 0
         for scalar in line.unicodeScalars {
-            let width = String(scalar).utf8.count
+            let width = scalar.utf8.count
             let limit = parts.isEmpty ? 75 : 74
             if size + width > limit {
                 parts.append(current)

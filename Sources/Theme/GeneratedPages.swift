@@ -4,57 +4,58 @@ import Graph
 /// Pages computed from the whole site rather than written by an editor: registers, taxonomies,
 /// matchmaking, glossary, calendar and open data.
 enum GeneratedPages {
-    static func render(_ graph: SiteGraph, templates: ThemeTemplates, strings: Strings) -> [OutputFile] {
+    static func jobs(_ graph: SiteGraph, templates: ThemeTemplates, strings: Strings) -> [RenderJob] {
         let paths = SitePaths(strings)
-        var files: [OutputFile] = []
+        var jobs: [RenderJob] = []
         func page(_ folder: String, title: String, template: String, crumbs extraCrumbs: [(String, String)] = [],
-                  _ build: (ViewContext) -> [String: Any]) {
-            let view = ViewContext(graph: graph, strings: strings, folder: folder)
-            let crumbs = PageShell.crumbs(view, section: nil) + extraCrumbs.map { ($0.0, view.url(toFolder: $0.1)) }
-            let context = PageShell.context(view, title: title, template: template, crumbs: crumbs, extra: build(view))
-            files.append(OutputFile(path: folder + "index.html", text: templates.render(context, template: template)))
+                  _ build: @escaping @Sendable (ViewContext) -> [String: Any]) {
+            jobs.append(RenderJob(path: folder + "index.html", graph: graph, strings: strings, folder: folder) { view in
+                let crumbs = PageShell.crumbs(view, section: nil) + extraCrumbs.map { ($0.0, view.url(toFolder: $0.1)) }
+                let context = PageShell.context(view, title: title, template: template, crumbs: crumbs, extra: build(view))
+                return templates.render(context, template: template)
+            })
         }
 
         if !graph.documents(of: .meeting).isEmpty {
             page(paths.decisions, title: strings["decisions_title"], template: "decisions", RegisterViews.decisions)
             page(paths.actions, title: strings["actions_title"], template: "actions", RegisterViews.actions)
             page(paths.calendar, title: strings["calendar_title"], template: "calendar") { view in
-                ["feedURL": graph.routes.absoluteURL(paths.calendarFile), "feedLink": view.url(toFolder: paths.calendarFile),
-                 "webcalURL": "webcal://" + graph.routes.absoluteURL(paths.calendarFile).drop { $0 != ":" }.dropFirst(3)]
+                ["feedURL": view.routes.absoluteURL(paths.calendarFile), "feedLink": view.url(toFolder: paths.calendarFile),
+                 "webcalURL": "webcal://" + view.routes.absoluteURL(paths.calendarFile).drop { $0 != ":" }.dropFirst(3)]
             }
         }
         let config = graph.config
         if !graph.documents(of: .organisation).isEmpty {
             let categoriesTitle = strings["categories_title"]
             page(paths.categories, title: categoriesTitle, template: "taxonomy") { view in
-                ["terms": TaxonomyViews.index(view, terms: config.categories,
-                                              count: { TaxonomyViews.organisations(in: graph, category: $0).count }, folder: paths.category),
+                ["terms": TaxonomyViews.index(view, terms: config.categories, count: { view.organisationCount(inCategory: $0) },
+                                              folder: paths.category),
                  "items": [Any]()]
             }
             for term in config.categories {
                 page(paths.category(term.id), title: term.name, template: "taxonomy", crumbs: [(categoriesTitle, paths.categories)]) { view in
-                    TaxonomyViews.term(view, organisations: TaxonomyViews.organisations(in: graph, category: term.id))
+                    TaxonomyViews.term(view, organisations: TaxonomyViews.organisations(view, category: term.id))
                 }
             }
             let subregionsTitle = strings["subregions_title"]
             page(paths.subregions, title: subregionsTitle, template: "taxonomy") { view in
-                let rows = config.subregions.map { ($0.name, TaxonomyViews.organisations(in: graph, subregion: $0.id).count) }
-                return ["terms": TaxonomyViews.index(view, terms: config.subregions,
-                                                     count: { TaxonomyViews.organisations(in: graph, subregion: $0).count }, folder: paths.subregion),
+                let rows = config.subregions.map { ($0.name, view.organisationCount(inSubregion: $0.id)) }
+                return ["terms": TaxonomyViews.index(view, terms: config.subregions, count: { view.organisationCount(inSubregion: $0) },
+                                                     folder: paths.subregion),
                         "coverage": TaxonomyViews.coverageSVG(rows, title: strings["coverage_title"]), "items": [Any]()]
             }
             for term in config.subregions {
                 page(paths.subregion(term.id), title: term.name, template: "taxonomy", crumbs: [(subregionsTitle, paths.subregions)]) { view in
-                    TaxonomyViews.term(view, organisations: TaxonomyViews.organisations(in: graph, subregion: term.id))
+                    TaxonomyViews.term(view, organisations: TaxonomyViews.organisations(view, subregion: term.id))
                 }
             }
             page(paths.matchmaking, title: strings["matchmaking_title"], template: "matchmaking", MatchmakingView.context)
         }
         page(paths.glossary, title: strings["glossary_title"], template: "glossary") { view in
-            let entries = graph.glossary.sorted { SwedishOrder.less($0.abbreviation, $1.abbreviation) }
+            let entries = view.glossary.sorted { SwedishOrder.less($0.abbreviation, $1.abbreviation) }
             return ["entries": entries.map { entry -> [String: Any] in
                 var item: [String: Any] = ["abbreviation": entry.abbreviation, "expansion": entry.expansion]
-                if let group = entry.group.flatMap({ graph.document(.group, $0.value) }) { item["group"] = view.link(group.document) }
+                if let group = entry.group.flatMap({ view.document(.group, $0.value) }) { item["group"] = view.link(group) }
                 return item
             }]
         }
@@ -65,13 +66,13 @@ enum GeneratedPages {
                  "url": view.url(toFolder: paths.file("file_\(key)")), "file": paths.file("file_\(key)")]
             }]
         }
-        page(paths.accessibility, title: strings["accessibility_title"], template: "accessibility") { _ in
-            AccessibilityStatement.context(graph.config, strings: strings)
+        page(paths.accessibility, title: strings["accessibility_title"], template: "accessibility") { view in
+            AccessibilityStatement.context(view.config, strings: strings)
         }
         page(paths.search, title: strings["search_title"], template: "search") { view in
-            ["directory": view.url(toFolder: graph.routes.sectionFolder(.organisation)), "sitemap": view.url(toFolder: "sitemap.xml"),
-             "meetings": view.url(toFolder: graph.routes.sectionFolder(.meeting))]
+            ["directory": view.url(toFolder: view.routes.sectionFolder(.organisation)), "sitemap": view.url(toFolder: "sitemap.xml"),
+             "meetings": view.url(toFolder: view.routes.sectionFolder(.meeting))]
         }
-        return files
+        return jobs
     }
 }

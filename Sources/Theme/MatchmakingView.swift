@@ -4,11 +4,11 @@ import Graph
 /// Needs paired with offers that share words with them, computed in the graph.
 enum MatchmakingView {
     static func context(_ view: ViewContext) -> [String: Any] {
-        let graph = view.graph
+        let matches = view.matches
         var needs: [[String: Any]] = []
         var current: (String, String)?
-        for match in graph.matches {
-            guard let seeker = graph.document(match.seeker)?.document, let offerer = graph.document(match.offerer)?.document else { continue }
+        for match in matches {
+            guard let seeker = view.document(key: match.seeker), let offerer = view.document(key: match.offerer) else { continue }
             let offer: [String: Any] = ["organisation": view.link(offerer), "offer": match.offer, "words": match.sharedWords.joined(separator: ", ")]
             if let current, current == (match.seeker, match.need) {
                 var last = needs.removeLast()
@@ -19,11 +19,12 @@ enum MatchmakingView {
             }
             current = (match.seeker, match.need)
         }
-        let unmatched = graph.documents(of: .organisation).flatMap { org in
-            (org.document.organisation?.seeks ?? []).filter { need in !graph.matches.contains { $0.seeker == org.document.key && $0.need == need } }
-                .map { ["organisation": view.link(org.document), "need": $0] as [String: Any] }
+        let matched = Set(matches.map { [$0.seeker, $0.need] })
+        let unmatched = view.documents(of: .organisation).flatMap { org in
+            (org.organisation?.seeks ?? []).filter { need in !matched.contains([org.key, need]) }
+                .map { ["organisation": view.link(org), "need": $0] as [String: Any] }
         }
-        let organisations = graph.documents(of: .organisation).map(\.document).sorted { SwedishOrder.less($0.title, $1.title) }
+        let organisations = view.documents(of: .organisation).sorted { SwedishOrder.less($0.title, $1.title) }
         let offers = organisations.flatMap { org in
             (org.organisation?.offers ?? []).map { ["organisation": view.link(org), "offer": $0] as [String: Any] }
         }
@@ -32,13 +33,12 @@ enum MatchmakingView {
 
     /// For one organisation's page: who offers what it seeks, and who seeks what it offers.
     static func forOrganisation(_ view: ViewContext, _ doc: Document) -> [String: Any] {
-        let graph = view.graph
-        let offered = graph.matches.filter { $0.seeker == doc.key }.compactMap { m -> [String: Any]? in
-            guard let other = graph.document(m.offerer)?.document else { return nil }
+        let offered = view.matches(seeker: doc.key).compactMap { m -> [String: Any]? in
+            guard let other = view.document(key: m.offerer) else { return nil }
             return ["organisation": view.link(other), "need": m.need, "offer": m.offer]
         }
-        let sought = graph.matches.filter { $0.offerer == doc.key }.compactMap { m -> [String: Any]? in
-            guard let other = graph.document(m.seeker)?.document else { return nil }
+        let sought = view.matches(offerer: doc.key).compactMap { m -> [String: Any]? in
+            guard let other = view.document(key: m.seeker) else { return nil }
             return ["organisation": view.link(other), "need": m.need, "offer": m.offer]
         }
         return ["matchesForNeeds": offered, "matchesForOffers": sought]

@@ -13,8 +13,8 @@ enum MeetingView {
         c["iso"] = doc.date?.iso
         if let start = m.start { c["time"] = m.end.map { "\(start)–\($0)" } ?? start }
         c["location"] = m.location
-        c["upcoming"] = view.graph.isUpcoming(doc)
-        if let group = m.group.flatMap({ view.graph.document(.group, $0.value) }) { c["group"] = view.link(group.document) }
+        c["upcoming"] = view.isUpcoming(doc)
+        if let group = m.group.flatMap({ view.document(.group, $0.value) }) { c["group"] = view.link(group) }
         c["attendees"] = m.attendees.map { view.personLink($0.person.value, role: $0.role) }
         c["guests"] = m.guests.map { view.personLink($0.person.value, role: $0.role) }
         c["participants"] = m.participants.map(String.init)
@@ -43,7 +43,7 @@ enum MeetingView {
         if let owner = a.owner { item["owner"] = view.personLink(owner.value) }
         if let due = a.due {
             item["due"] = view.strings.date(due)
-            item["overdue"] = a.status == .open && due < view.graph.now
+            item["overdue"] = a.status == .open && due < view.now
         }
         if let area = a.area.flatMap({ view.areaLink($0.value) }) { item["area"] = area }
         return item

@@ -6,7 +6,7 @@ enum OrganisationView {
     static func context(_ view: ViewContext, _ parsed: ParsedDocument) -> [String: Any] {
         let doc = parsed.document
         guard let o = doc.organisation else { return [:] }
-        let config = view.graph.config
+        let config = view.config
         var c: [String: Any] = [:]
         let paths = SitePaths(view.strings)
         c["categories"] = o.categories.compactMap { ref in
@@ -19,9 +19,8 @@ enum OrganisationView {
         c["signed"] = view.date(o.signed)
         c["federation"] = o.federation
         c["memberOrganisations"] = o.memberOrganisations.map(String.init)
-        if let parent = o.parent.flatMap({ view.graph.document(.organisation, $0.value) }) { c["parent"] = view.link(parent.document) }
-        let members = view.graph.documents(of: .organisation).filter { $0.document.organisation?.parent?.value == doc.id }
-        c["members"] = members.map { view.link($0.document) }
+        if let parent = o.parent.flatMap({ view.document(.organisation, $0.value) }) { c["parent"] = view.link(parent) }
+        c["members"] = view.members(ofOrganisation: doc.id).map(view.link)
         c["offers"] = o.offers
         c["seeks"] = o.seeks
         for (key, value) in MatchmakingView.forOrganisation(view, doc) { c[key] = value }

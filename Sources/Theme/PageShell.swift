@@ -5,19 +5,14 @@ import Graph
 enum PageShell {
     static func context(_ view: ViewContext, title: String, template: String, crumbs: [(String, String)] = [],
                         summary: String? = nil, extra: [String: Any]) -> [String: Any] {
-        let graph = view.graph
-        let config = graph.config
+        let config = view.config
         var menu: [[String: Any]] = []
-        let pages = graph.documents(of: .page).compactMap { p -> (Int, Document)? in
-            guard let order = p.document.page?.menu else { return nil }
-            return (order, p.document)
-        }.sorted { ($0.0, $0.1.id) < ($1.0, $1.1.id) }
-        for kind in [Kind.meeting, .organisation, .plan, .report, .news] where !graph.documents(of: kind).isEmpty {
+        for kind in [Kind.meeting, .organisation, .plan, .report, .news] where view.hasDocuments(of: kind) {
             let folder = view.routes.sectionFolder(kind)
             menu.append(["title": view.strings["section_\(kind.rawValue)"], "url": view.url(toFolder: folder),
                          "current": view.folder.hasPrefix(folder)])
         }
-        for (_, page) in pages {
+        for page in view.menuPages {
             let folder = view.routes.folder(ofKey: page.key) ?? ""
             menu.append(["title": page.title, "url": view.url(toFolder: folder), "current": view.folder == folder])
         }

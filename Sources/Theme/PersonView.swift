@@ -13,13 +13,13 @@ enum PersonView {
         }
         return order.map { id in
             var group: [String: Any] = ["title": id]
-            if let doc = view.graph.document(.group, id) { group = view.link(doc.document) }
+            if let doc = view.document(.group, id) { group = view.link(doc) }
             let sorted = byGroup[id]!.sorted { ($0.from?.earliest ?? Day(year: 1, month: 1, day: 1)!) < ($1.from?.earliest ?? Day(year: 1, month: 1, day: 1)!) }
             group["roles"] = sorted.map { role -> [String: Any] in
                 var item: [String: Any] = ["role": role.role]
                 if let from = role.from { item["from"] = view.strings.date(from) }
                 if let to = role.to { item["to"] = view.strings.date(to) }
-                if let org = role.organisation.flatMap({ view.graph.document(.organisation, $0.value) }) { item["organisation"] = view.link(org.document) }
+                if let org = role.organisation.flatMap({ view.document(.organisation, $0.value) }) { item["organisation"] = view.link(org) }
                 return item
             }
             return group
@@ -33,19 +33,18 @@ enum PersonView {
         c["initials"] = p.initials?.value
         c["side"] = p.side.map { view.strings["side_\($0)"] }
         c["jobTitle"] = p.title
-        if let org = p.organisation.flatMap({ view.graph.document(.organisation, $0.value) }) { c["organisation"] = view.link(org.document) }
+        if let org = p.organisation.flatMap({ view.document(.organisation, $0.value) }) { c["organisation"] = view.link(org) }
         c["roleGroups"] = roleGroups(view, p.roles)
-        if let s = p.succeeded.flatMap({ view.graph.document(.person, $0.value) }) { c["succeeded"] = view.link(s.document) }
-        let successors = view.graph.documents(of: .person).filter { $0.document.person?.succeeded?.value == doc.id }
-        c["successors"] = successors.map { view.link($0.document) }
-        let backlinks = view.graph.backlinks[doc.key] ?? []
+        if let s = p.succeeded.flatMap({ view.document(.person, $0.value) }) { c["succeeded"] = view.link(s) }
+        c["successors"] = view.successors(ofPerson: doc.id).map(view.link)
+        let backlinks = view.backlinks(to: doc.key)
         func meetings(_ relations: Set<Relation>) -> [[String: Any]] {
-            backlinks.filter { relations.contains($0.relation) }.compactMap { view.graph.document($0.source)?.document }
+            backlinks.filter { relations.contains($0.relation) }.compactMap { view.document(key: $0.source) }
                 .filter { $0.kind == .meeting }.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.map(view.link)
         }
         c["attended"] = meetings([.attended, .guest])
         c["recorded"] = meetings([.recorded, .approved])
-        c["tasks"] = view.graph.actions.filter { $0.ownerKey == doc.key }.map { RegisterViews.item(view, $0) }
+        c["tasks"] = view.actions(ownedBy: doc.key).map { RegisterViews.item(view, $0) }
         return c
     }
 }

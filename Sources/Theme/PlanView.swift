@@ -9,12 +9,11 @@ enum PlanView {
         if let from = p.from { c["period"] = p.to.map { "\(from)–\($0)" } ?? "\(from)–" }
         c["decided"] = p.decided
         c["status"] = p.status.map { view.strings["plan_status_\($0)"] }
-        let allFacts = view.graph.areaFacts
         c["areas"] = p.areas.map { area -> [String: Any] in
             var item: [String: Any] = ["id": area.id.value, "anchor": ViewContext.areaAnchor(area.id.value), "title": area.title]
             if let kind = area.kind { item["kind"] = view.strings["area_kind_\(kind)"] }
             if let summary = area.summary { item["summary"] = summary }
-            let facts = allFacts["\(parsed.document.id)#\(area.id.value)"] ?? AreaFacts()
+            let facts = view.areaFacts("\(parsed.document.id)#\(area.id.value)")
             item["decisions"] = facts.decisions.map { ["text": $0.decision.text, "meeting": view.link($0.meeting)] as [String: Any] }
             item["actions"] = facts.actions.map { RegisterViews.item(view, $0) }
             item["meetings"] = facts.meetings.map(view.link)

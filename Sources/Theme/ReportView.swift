@@ -9,9 +9,9 @@ enum ReportView {
         var c: [String: Any] = [:]
         c["date"] = view.date(doc.date)
         c["diarienummer"] = r.diarienummer
-        if let g = r.responsible.flatMap({ view.graph.document(.group, $0.value) }) { c["responsible"] = view.link(g.document) }
-        if let o = r.officer.flatMap({ view.graph.document(.person, $0.value) }) { c["officer"] = view.link(o.document) }
-        if let p = r.plan.flatMap({ view.graph.document(.plan, $0.value) }) { c["plan"] = view.link(p.document) }
+        if let g = r.responsible.flatMap({ view.document(.group, $0.value) }) { c["responsible"] = view.link(g) }
+        if let o = r.officer.flatMap({ view.document(.person, $0.value) }) { c["officer"] = view.link(o) }
+        if let p = r.plan.flatMap({ view.document(.plan, $0.value) }) { c["plan"] = view.link(p) }
         c["chapters"] = r.chapters.compactMap { chapter -> [String: Any]? in
             guard let heading = parsed.markdown.headings.first(where: { $0.anchor == chapter.heading.value }) else { return nil }
             var item: [String: Any] = ["title": heading.text, "anchor": heading.anchor]

@@ -4,14 +4,14 @@ import Graph
 /// The list page of a section: meetings by upcoming and year, signatories A–Ö, the rest by date or name.
 enum SectionView {
     static func context(_ view: ViewContext, kind: Kind) -> [String: Any] {
-        let docs = view.graph.documents(of: kind).map(\.document)
+        let docs = view.documents(of: kind)
         // Every list key is present, empty or not: swift-mustache renders {{^empty(x)}} when x is missing.
         var c: [String: Any] = ["kind": kind.rawValue, "profileCount": String(docs.count), "upcoming": [Any](), "years": [Any](),
                                 "letters": [Any](), "items": [Any](), "browse": [Any]()]
         switch kind {
         case .meeting:
-            let upcoming = docs.filter { view.graph.isUpcoming($0) }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
-            let past = docs.filter { !view.graph.isUpcoming($0) }.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
+            let upcoming = docs.filter { view.isUpcoming($0) }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+            let past = docs.filter { !view.isUpcoming($0) }.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
             c["upcoming"] = upcoming.map { meetingItem(view, $0) }
             var years: [(Int, [Document])] = []
             for doc in past {
@@ -25,7 +25,7 @@ enum SectionView {
                 ["title": view.strings["calendar_title"], "url": view.url(toFolder: paths.calendar)],
             ]
         case .organisation:
-            let sorted = docs.sorted { SwedishOrder.less($0.title, $1.title) }
+            let sorted = SwedishOrder.sorted(docs, by: \.title)
             var letters: [(String, [Document])] = []
             for doc in sorted {
                 let letter = SwedishOrder.initial(doc.title)
@@ -39,13 +39,13 @@ enum SectionView {
                 ["title": view.strings["matchmaking_title"], "url": view.url(toFolder: paths.matchmaking)],
                 ["title": view.strings["open_data_title"], "url": view.url(toFolder: paths.openData)],
             ]
-            if let reported = view.graph.config.signatoriesReported {
+            if let reported = view.config.signatoriesReported {
                 c["reported"] = ["count": String(reported.count), "date": view.strings.date(reported.date), "source": reported.source ?? ""]
             }
         case .news, .report:
             c["items"] = docs.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.map(view.link)
         default:
-            c["items"] = docs.sorted { SwedishOrder.less($0.title, $1.title) }.map(view.link)
+            c["items"] = SwedishOrder.sorted(docs, by: \.title).map(view.link)
         }
         return c
     }

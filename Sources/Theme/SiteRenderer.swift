@@ -3,30 +3,52 @@ import Graph
 
 /// The render stage: every page, list page, the home page and the site-wide files, as bytes.
 public enum SiteRenderer {
-    public static func render(_ graph: SiteGraph, templates: ThemeTemplates, strings: Strings) -> [OutputFile] {
-        var files: [OutputFile] = []
+    /// Where a page's rendered body comes from: the parsed document, or an incremental build's cache.
+    public typealias BodySource = @Sendable (ParsedDocument) -> String
+
+    /// The body as the parse stage rendered it.
+    public static let parsedBody: BodySource = { $0.markdown.html }
+
+    /// Every file the site consists of, in no particular order; paths are unique unless two sources clash.
+    public static func jobs(_ graph: SiteGraph, templates: ThemeTemplates, strings: Strings,
+                            body: @escaping BodySource = parsedBody) -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        jobs.reserveCapacity(graph.documents.count + 64)
         for parsed in graph.documents {
-            files.append(page(parsed, graph: graph, templates: templates, strings: strings))
+            let folder = graph.routes.folder(ofKey: parsed.document.key) ?? ""
+            jobs.append(RenderJob(path: folder + "index.html", documentKey: parsed.document.key, graph: graph, strings: strings,
+                                  folder: folder) { view in
+                page(parsed, view: view, templates: templates, body: body)
+            })
         }
         for kind in Kind.allCases where kind != .page && !graph.documents(of: kind).isEmpty {
-            files.append(section(kind, graph: graph, templates: templates, strings: strings))
+            let folder = graph.routes.sectionFolder(kind)
+            jobs.append(RenderJob(path: folder + "index.html", graph: graph, strings: strings, folder: folder) { view in
+                section(kind, view: view, templates: templates)
+            })
         }
-        files.append(home(graph, templates: templates, strings: strings))
-        files.append(notFound(graph, templates: templates, strings: strings))
-        files += GeneratedPages.render(graph, templates: templates, strings: strings)
+        jobs.append(RenderJob(path: "index.html", graph: graph, strings: strings, folder: "") { home($0, templates: templates) })
+        jobs.append(RenderJob(path: "404.html", graph: graph, strings: strings, folder: "") { notFound($0, templates: templates) })
+        jobs += GeneratedPages.jobs(graph, templates: templates, strings: strings)
         let paths = SitePaths(strings)
-        files.append(CalendarFeed.file(graph, strings: strings, path: paths.calendarFile))
-        files.append(AtomFeed.file(graph, strings: strings, path: paths.feedFile))
-        files += OpenData.files(graph, paths: paths)
-        files.append(Sitemap.file(graph, paths: files.map(\.path)))
-        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(graph.routes.absoluteURL("sitemap.xml"))\n"))
-        return files.sorted { $0.path < $1.path }
+        func file(_ path: String, _ make: @escaping @Sendable (ViewContext) -> String) {
+            jobs.append(RenderJob(path: path, graph: graph, strings: strings, folder: "", make: make))
+        }
+        file(paths.calendarFile) { CalendarFeed.text($0) }
+        file(paths.feedFile) { AtomFeed.text($0, path: paths.feedFile) }
+        for dataset in OpenData.datasets(paths) {
+            file(dataset.path, dataset.make)
+        }
+        // The sitemap lists the pages rendered so far, as it always has: not itself, robots.txt or copied files.
+        let listed = jobs.map(\.path)
+        file("sitemap.xml") { Sitemap.text($0, paths: listed) }
+        file("robots.txt") { "User-agent: *\nAllow: /\nSitemap: \($0.routes.absoluteURL("sitemap.xml"))\n" }
+        return jobs
     }
 
-    public static func page(_ parsed: ParsedDocument, graph: SiteGraph, templates: ThemeTemplates, strings: Strings) -> OutputFile {
+    static func page(_ parsed: ParsedDocument, view: ViewContext, templates: ThemeTemplates, body: BodySource) -> String {
         let doc = parsed.document
-        let folder = graph.routes.folder(ofKey: doc.key) ?? ""
-        let view = ViewContext(graph: graph, strings: strings, folder: folder)
+        let strings = view.strings
         var extra: [String: Any]
         switch doc.kind {
         case .meeting: extra = MeetingView.context(view, parsed)
@@ -38,34 +60,35 @@ public enum SiteRenderer {
         case .news: extra = ["date": view.date(doc.date) ?? "", "iso": doc.date?.iso ?? ""]
         case .page: extra = [:]
         }
-        extra["body"] = parsed.markdown.html
+        // The page shows its own front matter and body.
+        view.log.record(.document(doc.key))
+        view.log.record(.body(doc.key))
+        extra["body"] = body(parsed)
         extra["backlinks"] = view.backlinks(of: doc)
         extra["updated"] = view.date(doc.updated)
         extra["kindName"] = strings["kind_\(doc.kind.rawValue)"]
-        if let jsonld = StructuredData.script(parsed, graph) { extra["jsonld"] = jsonld }
+        if let jsonld = StructuredData.script(parsed, view) { extra["jsonld"] = jsonld }
         let template = doc.kind == .page ? "page" : doc.kind.rawValue
         let context = PageShell.context(view, title: doc.title, template: template,
                                         crumbs: PageShell.crumbs(view, section: doc.kind), summary: doc.summary, extra: extra)
-        return OutputFile(path: folder + "index.html", text: templates.render(context, template: template))
+        return templates.render(context, template: template)
     }
 
-    static func section(_ kind: Kind, graph: SiteGraph, templates: ThemeTemplates, strings: Strings) -> OutputFile {
-        let folder = graph.routes.sectionFolder(kind)
-        let view = ViewContext(graph: graph, strings: strings, folder: folder)
-        let context = PageShell.context(view, title: strings["section_\(kind.rawValue)"], template: "list",
+    static func section(_ kind: Kind, view: ViewContext, templates: ThemeTemplates) -> String {
+        let context = PageShell.context(view, title: view.strings["section_\(kind.rawValue)"], template: "list",
                                         crumbs: PageShell.crumbs(view, section: nil), extra: SectionView.context(view, kind: kind))
-        return OutputFile(path: folder + "index.html", text: templates.render(context, template: "list"))
+        return templates.render(context, template: "list")
     }
 
-    static func home(_ graph: SiteGraph, templates: ThemeTemplates, strings: Strings) -> OutputFile {
-        let view = ViewContext(graph: graph, strings: strings, folder: "")
-        let upcoming = graph.documents(of: .meeting).map(\.document).filter { graph.isUpcoming($0) }
+    static func home(_ view: ViewContext, templates: ThemeTemplates) -> String {
+        let strings = view.strings
+        let upcoming = view.documents(of: .meeting).filter { view.isUpcoming($0) }
             .sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
-        let news = graph.documents(of: .news).map(\.document).sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
+        let news = view.documents(of: .news).sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
         let sections = [Kind.meeting, .organisation, .person, .group, .plan, .report, .news].compactMap { kind -> [String: Any]? in
-            let count = graph.documents(of: kind).count
+            let count = view.count(of: kind)
             guard count > 0 else { return nil }
-            return ["title": strings["section_\(kind.rawValue)"], "url": view.url(toFolder: graph.routes.sectionFolder(kind)), "count": String(count)]
+            return ["title": strings["section_\(kind.rawValue)"], "url": view.url(toFolder: view.routes.sectionFolder(kind)), "count": String(count)]
         }
         let paths = SitePaths(strings)
         let registers: [[String: Any]] = [
@@ -75,7 +98,7 @@ public enum SiteRenderer {
             ["title": strings["glossary_title"], "url": view.url(toFolder: paths.glossary)],
             ["title": strings["open_data_title"], "url": view.url(toFolder: paths.openData)],
         ]
-        let context = PageShell.context(view, title: graph.config.title, template: "home", extra: [
+        let context = PageShell.context(view, title: view.config.title, template: "home", extra: [
             "upcoming": upcoming.prefix(5).map { SectionView.meetingItem(view, $0) },
             "news": news.prefix(5).map(view.link),
             "sections": sections,
@@ -83,18 +106,18 @@ public enum SiteRenderer {
             "calendarFile": view.url(toFolder: paths.calendarFile),
             "feedFile": view.url(toFolder: paths.feedFile),
         ])
-        return OutputFile(path: "index.html", text: templates.render(context, template: "home"))
+        return templates.render(context, template: "home")
     }
 
     /// Served for any missing address, so its links must work from anywhere: they are absolute.
-    static func notFound(_ graph: SiteGraph, templates: ThemeTemplates, strings: Strings) -> OutputFile {
-        let view = ViewContext(graph: graph, strings: strings, folder: "")
-        var context = PageShell.context(view, title: strings["not_found_title"], template: "404", extra: [:])
-        context["root"] = graph.config.basePath
+    static func notFound(_ view: ViewContext, templates: ThemeTemplates) -> String {
+        var context = PageShell.context(view, title: view.strings["not_found_title"], template: "404", extra: [:])
+        let basePath = view.config.basePath
+        context["root"] = basePath
         if var menu = context["menu"] as? [[String: Any]] {
-            for i in menu.indices { menu[i]["url"] = graph.config.basePath + ((menu[i]["url"] as? String) ?? "") }
+            for i in menu.indices { menu[i]["url"] = basePath + ((menu[i]["url"] as? String) ?? "") }
             context["menu"] = menu
         }
-        return OutputFile(path: "404.html", text: templates.render(context, template: "404"))
+        return templates.render(context, template: "404")
     }
 }

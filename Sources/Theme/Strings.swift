@@ -18,7 +18,13 @@ public struct Strings: Sendable {
         + ["organisations_json", "organisations_csv", "meetings_json", "decisions_json", "actions_json", "people_json"]
             .flatMap { ["data_\($0)", "data_\($0)_description"] }
 
-    public init(_ table: [String: String]) { self.table = table }
+    /// `month_1` … `month_12`, looked up once: every date on every page needs one.
+    private let months: [String]
+
+    public init(_ table: [String: String]) {
+        self.table = table
+        months = (1...12).map { table["month_\($0)"] ?? "month_\($0)" }
+    }
 
     /// Keys the theme's Swift code needs but the strings file lacks.
     public var missing: [String] { Strings.required.filter { table[$0] == nil } }
@@ -26,7 +32,7 @@ public struct Strings: Sendable {
     public subscript(_ key: String) -> String { table[key] ?? key }
 
     /// `19 augusti 2024`.
-    public func date(_ day: Day) -> String { "\(day.day) \(self["month_\(day.month)"]) \(day.year)" }
+    public func date(_ day: Day) -> String { String(day.day) + " " + months[day.month - 1] + " " + String(day.year) }
 
     /// `maj 2024`, `2024` or a full date, as precise as the source.
     public func date(_ day: FuzzyDay) -> String {

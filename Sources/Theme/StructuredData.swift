@@ -5,10 +5,10 @@ import Graph
 enum StructuredData {
     typealias Fields = [(String, JSONValue?)]
 
-    static func script(_ parsed: ParsedDocument, _ graph: SiteGraph) -> String? {
+    static func script(_ parsed: ParsedDocument, _ view: ViewContext) -> String? {
         let doc = parsed.document
-        let url = pageURL(doc, graph)
-        let publisher = organisation(graph.config.organisation ?? graph.config.title, url: nil)
+        let url = pageURL(doc, view)
+        let publisher = organisation(view.config.organisation ?? view.config.title, url: nil)
         var fields: Fields = [("@context", .string("https://schema.org"))]
         switch doc.payload {
         case .meeting(let m):
@@ -21,14 +21,14 @@ enum StructuredData {
                 ("location", place), ("description", .text(doc.summary)), ("organizer", publisher),
             ]
         case .organisation(let o):
-            let areas = o.allSubregions ? graph.config.subregions : graph.config.subregions.filter { s in o.subregions.contains { $0.value == s.id } }
+            let areas = o.allSubregions ? view.config.subregions : view.config.subregions.filter { s in o.subregions.contains { $0.value == s.id } }
             let served: [JSONValue] = areas.map { JSONValue.fields([("@type", .string("AdministrativeArea")), ("name", .string($0.name))]) }
-            let parent = o.parent.flatMap { graph.document(.organisation, $0.value) }?.document
+            let parent = o.parent.flatMap { view.document(.organisation, $0.value) }
             fields += [
                 ("@type", .string("Organization")), ("name", .string(doc.title)), ("url", .string(url)),
                 ("description", .text(doc.summary)), ("sameAs", .text(o.website)),
                 ("areaServed", served.isEmpty ? nil : .array(served)),
-                ("memberOf", parent.map { organisation($0.title, url: pageURL($0, graph)) }),
+                ("memberOf", parent.map { organisation($0.title, url: pageURL($0, view)) }),
             ]
         case .report(let r):
             fields += [
@@ -47,7 +47,7 @@ enum StructuredData {
         return .fields(fields)
     }
 
-    static func pageURL(_ doc: Document, _ graph: SiteGraph) -> String {
-        graph.routes.absoluteURL(graph.routes.folder(ofKey: doc.key) ?? "")
+    static func pageURL(_ doc: Document, _ view: ViewContext) -> String {
+        view.routes.absoluteURL(view.routes.folder(ofKey: doc.key) ?? "")
     }
 }

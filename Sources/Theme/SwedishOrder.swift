@@ -18,6 +18,13 @@ enum SwedishOrder {
         return ka.lexicographicallyPrecedes(kb) || (ka == kb && a < b)
     }
 
+    /// Sorted by `less` on each item's text, with every key made once instead of twice per comparison.
+    static func sorted<T>(_ items: some Sequence<T>, by text: (T) -> String) -> [T] {
+        items.map { (key: key(text($0)), text: text($0), item: $0) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) || ($0.key == $1.key && $0.text < $1.text) }
+            .map(\.item)
+    }
+
     /// The letter a name is filed under in an A–Ö directory.
     static func initial(_ text: String) -> String {
         guard let first = text.trimmingPrefix(while: { !$0.isLetter && !$0.isNumber }).first else { return "#" }

@@ -4,16 +4,12 @@ import Graph
 /// Signatories by category and by subregion: one static page each, so the directory can be
 /// browsed without JavaScript, and a coverage view of the region drawn as inline SVG.
 enum TaxonomyViews {
-    static func organisations(in graph: SiteGraph, category id: String) -> [Document] {
-        graph.documents(of: .organisation).map(\.document)
-            .filter { $0.organisation?.categories.contains { $0.value == id } ?? false }
-            .sorted { SwedishOrder.less($0.title, $1.title) }
+    static func organisations(_ view: ViewContext, category id: String) -> [Document] {
+        SwedishOrder.sorted(view.organisations(inCategory: id), by: \.title)
     }
 
-    static func organisations(in graph: SiteGraph, subregion id: String) -> [Document] {
-        graph.documents(of: .organisation).map(\.document)
-            .filter { doc in doc.organisation.map { $0.allSubregions || $0.subregions.contains { $0.value == id } } ?? false }
-            .sorted { SwedishOrder.less($0.title, $1.title) }
+    static func organisations(_ view: ViewContext, subregion id: String) -> [Document] {
+        SwedishOrder.sorted(view.organisations(inSubregion: id), by: \.title)
     }
 
     static func index(_ view: ViewContext, terms: [SiteConfig.Named], count: (String) -> Int, folder: (String) -> String) -> [[String: Any]] {

@@ -3,13 +3,179 @@ import Graph
 
 /// What every view of one page needs: the graph, the strings and where the page lives,
 /// so each link can be written relative to it.
+///
+/// Views read the graph only through the lookups below, and each lookup records the facts it read
+/// in `log`: an incremental build renders a file again only when one of those facts changed. The
+/// graph itself is private so that no view can read around the record.
 struct ViewContext {
-    let graph: SiteGraph
+    private let graph: SiteGraph
     let strings: Strings
     /// Output folder of the page being rendered (`moten/2024-08-19-ros/`, `""` for the home page).
     let folder: String
+    let log: FactLog
 
+    init(graph: SiteGraph, strings: Strings, folder: String, log: FactLog) {
+        self.graph = graph
+        self.strings = strings
+        self.folder = folder
+        self.log = log
+    }
+
+    /// The same page's context for another folder (absolute links of the 404 page, files at the root).
+    func at(_ folder: String) -> ViewContext { ViewContext(graph: graph, strings: strings, folder: folder, log: log) }
+
+    // Site-wide inputs that are part of the cache key, not facts: a change renders everything.
+    var config: SiteConfig { graph.config }
     var routes: Routes { graph.routes }
+    var glossary: [GlossaryEntry] { graph.glossary }
+
+    // MARK: Recorded lookups
+
+    @discardableResult
+    private func recorded(_ doc: Document) -> Document {
+        log.record(.document(doc.key))
+        return doc
+    }
+
+    private func recorded<S: Sequence>(_ docs: S) -> [Document] where S.Element == ParsedDocument {
+        docs.map { recorded($0.document) }
+    }
+
+    func document(_ kind: Kind, _ id: String) -> Document? { document(key: "\(kind.rawValue)/\(id)") }
+
+    func document(key: String) -> Document? {
+        log.record(.document(key))
+        return graph.document(key)?.document
+    }
+
+    /// Every document of a kind, in graph order.
+    func documents(of kind: Kind) -> [Document] {
+        log.record(.kind(kind))
+        return recorded(graph.documents(of: kind))
+    }
+
+    func hasDocuments(of kind: Kind) -> Bool {
+        log.record(.kindIsEmpty(kind))
+        return !graph.documents(of: kind).isEmpty
+    }
+
+    func count(of kind: Kind) -> Int {
+        log.record(.kindCount(kind))
+        return graph.documents(of: kind).count
+    }
+
+    /// A person by id or initials.
+    func person(_ reference: String) -> Document? {
+        log.record(.personReference(reference))
+        return graph.person(reference).map { recorded($0.document) }
+    }
+
+    func area(_ reference: String, preferring plan: String? = nil) -> (plan: Document, area: Plan.Area)? {
+        log.record(.areaReference(reference, plan: plan))
+        guard let (planDoc, area) = graph.area(reference, preferring: plan) else { return nil }
+        return (recorded(planDoc.document), area)
+    }
+
+    func backlinks(to key: String) -> [Backlink] {
+        log.record(.backlinks(key))
+        return graph.backlinks[key] ?? []
+    }
+
+    func members(ofOrganisation id: String) -> [Document] {
+        log.record(.members(id))
+        return recorded(graph.members(ofOrganisation: id))
+    }
+
+    func successors(ofPerson id: String) -> [Document] {
+        log.record(.successors(id))
+        return recorded(graph.successors(ofPerson: id))
+    }
+
+    func actions(ownedBy key: String) -> [ActionEntry] {
+        log.record(.ownedActions(key))
+        return graph.actions(ownedBy: key).map(recorded)
+    }
+
+    var decisions: [DecisionEntry] {
+        log.record(.decisions)
+        return graph.decisions.map(recorded)
+    }
+
+    var actions: [ActionEntry] {
+        log.record(.actions)
+        return graph.actions.map(recorded)
+    }
+
+    /// A meeting's own decisions and tasks (the meeting's document holds them: nothing more to record).
+    func decisions(ofMeeting doc: Document) -> [DecisionEntry] { recorded(doc); return graph.decisions(ofMeeting: doc.key) }
+
+    func actions(ofMeeting doc: Document) -> [ActionEntry] { recorded(doc); return graph.actions(ofMeeting: doc.key) }
+
+    func areaFacts(_ key: String) -> AreaFacts {
+        log.record(.area(key))
+        let facts = graph.areaFacts[key] ?? AreaFacts()
+        for entry in facts.decisions { recorded(entry) }
+        for entry in facts.actions { recorded(entry) }
+        for meeting in facts.meetings { recorded(meeting) }
+        for chapter in facts.chapters { recorded(chapter.report) }
+        return facts
+    }
+
+    var matches: [Match] {
+        log.record(.matches)
+        return graph.matches
+    }
+
+    func matches(seeker key: String) -> [Match] {
+        log.record(.organisationMatches(key))
+        return graph.matches(seeker: key)
+    }
+
+    func matches(offerer key: String) -> [Match] {
+        log.record(.organisationMatches(key))
+        return graph.matches(offerer: key)
+    }
+
+    func organisations(inCategory id: String) -> [Document] {
+        log.record(.category(id))
+        return recorded(graph.organisations(inCategory: id))
+    }
+
+    func organisationCount(inCategory id: String) -> Int {
+        log.record(.category(id))
+        return graph.organisations(inCategory: id).count
+    }
+
+    func organisationCount(inSubregion id: String) -> Int {
+        log.record(.subregion(id))
+        return graph.organisations(inSubregion: id).count
+    }
+
+    func organisations(inSubregion id: String) -> [Document] {
+        log.record(.subregion(id))
+        return recorded(graph.organisations(inSubregion: id))
+    }
+
+    var menuPages: [Document] {
+        log.record(.menu)
+        return recorded(graph.menuPages)
+    }
+
+    var now: Day {
+        log.record(.now)
+        return graph.now
+    }
+
+    /// Whether a meeting lies ahead of the build's clock (today counts as ahead).
+    func isUpcoming(_ doc: Document) -> Bool { (doc.date ?? now) >= now }
+
+    @discardableResult
+    private func recorded(_ entry: DecisionEntry) -> DecisionEntry { recorded(entry.meeting); return entry }
+
+    @discardableResult
+    private func recorded(_ entry: ActionEntry) -> ActionEntry { recorded(entry.meeting); return entry }
+
+    // MARK: Links
 
     func url(toFolder target: String) -> String { Routes.relative(from: folder, to: target) }
 
@@ -25,35 +191,46 @@ struct ViewContext {
     func date(_ day: Day?) -> String? { day.map { strings.date($0) } }
 
     func areaLink(_ reference: String, plan: String? = nil) -> [String: Any]? {
-        guard let (planDoc, area) = graph.area(reference, preferring: plan) else { return nil }
-        return ["title": area.title, "plan": planDoc.document.title, "url": url(planDoc.document) + "#" + ViewContext.areaAnchor(area.id.value)]
+        guard let (planDoc, area) = area(reference, preferring: plan) else { return nil }
+        return ["title": area.title, "plan": planDoc.title, "url": url(planDoc) + "#" + ViewContext.areaAnchor(area.id.value)]
     }
 
     /// Area sections carry their own prefix so they never clash with the anchors of the plan's body headings.
     static func areaAnchor(_ id: String) -> String { "omrade-" + id }
 
     func personLink(_ reference: String, role: String? = nil) -> [String: Any] {
-        guard let person = graph.person(reference) else { return ["title": reference] }
-        var item = link(person.document)
+        guard let person = person(reference) else { return ["title": reference] }
+        var item = link(person)
         if let role { item["role"] = role }
-        if let side = person.document.person?.side { item["side"] = strings["side_\(side)"] }
+        if let side = person.person?.side { item["side"] = strings["side_\(side)"] }
         return item
     }
 
+    private static let noDate = Day(year: 1, month: 1, day: 1)!
+
     /// "Omnämnd i": the pages that point here, grouped by their kind.
     func backlinks(of doc: Document) -> [[String: Any]] {
-        let links = graph.backlinks[doc.key] ?? []
         var byKind: [Kind: [Document]] = [:]
-        for backlink in links {
-            guard let source = graph.document(backlink.source)?.document else { continue }
-            if !(byKind[source.kind]?.contains(where: { $0.key == source.key }) ?? false) {
-                byKind[source.kind, default: []].append(source)
-            }
+        var seen = Set<String>()
+        for backlink in backlinks(to: doc.key) where seen.insert(backlink.source).inserted {
+            guard let source = document(key: backlink.source) else { continue }
+            byKind[source.kind, default: []].append(source)
         }
         return Kind.allCases.compactMap { kind in
             guard let docs = byKind[kind] else { return nil }
-            let sorted = docs.sorted { ($0.date ?? Day(year: 1, month: 1, day: 1)!, $0.title) > ($1.date ?? Day(year: 1, month: 1, day: 1)!, $1.title) }
-            return ["kind": strings["section_\(kind.rawValue)"], "items": sorted.map(link)]
+            // Sorting positions by small keys, not the documents themselves: fewer copies, the same order.
+            let keys = docs.map { (date: $0.date ?? Self.noDate, title: $0.title) }
+            let order = keys.indices.sorted { (keys[$0].date, keys[$0].title) > (keys[$1].date, keys[$1].title) }
+            return ["kind": strings["section_\(kind.rawValue)"], "items": order.map { link(docs[$0]) }]
         }
     }
+}
+
+/// The facts one output file read, in the order they were read (repeats are kept: cheaper than a set).
+public final class FactLog {
+    public private(set) var facts: [Fact] = []
+
+    public init() {}
+
+    func record(_ fact: Fact) { facts.append(fact) }
 }

@@ -17,6 +17,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Make placeholders and leftovers (Skriv …, links to #, TODO) errors instead of warnings.")
     var strict = false
 
+    @Flag(name: .long, help: "Build everything afresh: neither read nor write the cache in <site>/.okc-cache.")
+    var noCache = false
+
     func day() throws -> Day {
         if let now {
             guard let day = Day(iso: now) else { throw ValidationError("--now must be a date like 2024-08-19, not '\(now)'") }
@@ -30,7 +33,8 @@ struct SiteOptions: ParsableArguments {
 
     func buildOptions(output: String?) throws -> BuildOptions {
         BuildOptions(siteRoot: site, output: output, now: try day(), drafts: drafts,
-                     themeFolder: ThemeLocator.builtIn(siteRoot: site), strict: strict)
+                     themeFolder: ThemeLocator.builtIn(siteRoot: site), strict: strict,
+                     cacheFolder: noCache ? nil : site + "/.okc-cache")
     }
 
     /// The site folder as seen from the current folder, to put before paths that must be found from
@@ -83,7 +87,8 @@ enum Report {
             print("\(verb) failed: \(errors) error(s), \(warnings) warning(s); nothing was written", to: &stderr)
             throw ExitCode(1)
         }
-        print("\(verb): \(result.pageCount) pages, \(result.outputPaths.count) files, \(warnings) warning(s)", to: &stderr)
+        let rendered = result.written && result.renderedCount < result.outputPaths.count ? " (\(result.renderedCount) rendered)" : ""
+        print("\(verb): \(result.pageCount) pages, \(result.outputPaths.count) files\(rendered), \(warnings) warning(s)", to: &stderr)
     }
 }
 

@@ -56,11 +56,14 @@ public struct FixtureSite {
         try FileManager.default.removeItem(atPath: root + "/" + path)
     }
 
-    /// Builds into `<root>/site` (or checks only, with `output: nil`).
+    /// Builds into `<root>/site` (or checks only, with `output: nil`). With `cache`, the build is
+    /// incremental (cache in `<root>/.okc-cache`) and checks every file it reuses against a fresh render.
     @discardableResult
-    public func build(now: String = "2026-11-25", output: String? = "site", drafts: Bool = false) -> BuildResult {
-        Site.build(BuildOptions(siteRoot: root, output: output.map { root + "/" + $0 }, now: Day(iso: now)!, drafts: drafts,
-                                themeFolder: FixtureSite.themeFolder))
+    public func build(now: String = "2026-11-25", output: String? = "site", drafts: Bool = false, cache: Bool = false) -> BuildResult {
+        var options = BuildOptions(siteRoot: root, output: output.map { root + "/" + $0 }, now: Day(iso: now)!, drafts: drafts,
+                                   themeFolder: FixtureSite.themeFolder, cacheFolder: cache ? root + "/.okc-cache" : nil)
+        options.verifyIncremental = cache
+        return Site.build(options)
     }
 
     public func read(_ path: String) -> String? {

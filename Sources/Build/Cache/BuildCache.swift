@@ -1,0 +1,113 @@
+import Content
+import Foundation
+import Graph
+import Theme
+
+/// The incremental build's cache, `<site>/.okc-cache/` (see docs/architecture.md, "Incremental builds").
+///
+/// - `sources.bin` + `bodies-<n>.bin`: what the load, parse and check stages made of each page, keyed by
+///   the parse key (okc itself, `site.yml`, the glossary).
+/// - `outputs.bin`: what each output file read and its hash, keyed by the output folder; the facts' values
+///   count only under the same render key (parse key, theme, `--drafts`).
+///
+/// Every file carries a checksum and its key: anything damaged, stale or foreign is ignored and the
+/// build does the work instead. Writing the cache can fail without failing the build.
+final class BuildCache: Sendable {
+    let folder: String
+    let parseKey: UInt64
+    let renderKey: UInt64
+    let verify: Bool
+    let sources: SourceCache?
+    private let buildStart = IncrementalEmit.now()
+
+    init(folder: String, config: String, glossary: String?, theme: ThemeSource, options: BuildOptions) {
+        self.folder = folder
+        var parse = StableHasher()
+        parse.combine(BuildCache.okcIdentity)
+        parse.combine(config)
+        parse.combine(glossary)
+        parseKey = parse.finalize()
+        var render = StableHasher()
+        render.combine(parseKey)
+        for name in theme.templates.keys.sorted() {
+            render.combine(name)
+            render.combine(theme.templates[name]!.text)
+        }
+        render.combine(theme.stringsText)
+        render.combine(options.drafts ? 1 : 0)
+        renderKey = render.finalize()
+        verify = options.verifyIncremental
+        sources = SourceCache.load(folder: folder, key: parseKey)
+    }
+
+    /// okc's own version: the cache format and the executable that wrote it (its size and time, so that
+    /// a rebuilt okc never reads what an older one wrote).
+    static let okcIdentity: String = {
+        // The program as started (argv[0], searched in PATH when it is a bare name): under a profiler
+        // /proc/self/exe is the profiler.
+        let name = CommandLine.arguments.first ?? ""
+        let candidates = name.contains("/") ? [name]
+            : (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { $0 + "/" + name }
+        let stamp = candidates.lazy.compactMap { FileSystem.stamp($0) }.first ?? FileSystem.stamp("/proc/self/exe")
+        return "okc cache \(CacheFile.version).\(BinaryFormat.version) \(stamp?.size ?? 0) \(stamp?.modified ?? 0)"
+    }()
+
+    /// The body file this build reads and appends to: the cache's, unless `offloadBodies` started one.
+    var bodies: (store: BodyStore, generation: Int)? {
+        sources.flatMap { cache in cache.bodies.map { ($0, cache.generation) } }
+    }
+
+    /// Sites larger than this keep their bodies in the cache's body file, not in memory, from the end of
+    /// the parse stage; each page reads its own back while rendering. Below it, memory is cheaper.
+    static let bodiesInMemoryLimit = 15_000
+
+    /// The body file a large site's parse stage writes each body to as soon as it is rendered, so that
+    /// memory is bounded by the site's model, not by all of its HTML. Nil if it cannot be written.
+    func offloadTarget() -> (store: BodyStore, generation: Int)? {
+        guard (try? FileSystem.makeDirectory(folder)) != nil else { return nil }
+        if let bodies { return bodies }
+        return BodyStore(path: SourceCache.bodiesPath(folder, generation: 1), fresh: true).map { ($0, 1) }
+    }
+
+    func saveSources(_ records: [SourceRecord], parse: ParseStage, bodies active: (store: BodyStore, generation: Int)?) {
+        guard (try? FileSystem.makeDirectory(folder)) != nil else { return }
+        try? SourceCache.save(records, routesFingerprint: parse.routesFingerprint, bodies: active ?? bodies, folder: folder, key: parseKey,
+                              buildStart: buildStart)
+    }
+
+    /// Renders what changed, reuses the rest, swaps the new site in and records what it read.
+    /// Each page's `.document` and `.body` fact values, by key (all the render half needs of the records).
+    static func hashes(_ records: [SourceRecord]) -> (meta: [String: UInt64], body: [String: UInt64]) {
+        var metaHashes: [String: UInt64] = [:]
+        var bodyHashes: [String: UInt64] = [:]
+        for record in records {
+            guard let parsed = record.outcome.parsed else { continue }
+            metaHashes[parsed.document.key] = record.metaHash
+            bodyHashes[parsed.document.key] = record.body?.hash ?? StableHasher.hashUTF8(parsed.markdown.html)
+        }
+        return (metaHashes, bodyHashes)
+    }
+
+    func emit(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], graph: SiteGraph,
+              hashes: (meta: [String: UInt64], body: [String: UInt64]), output: String, siteRoot: String,
+              beforeSwap: ((String) throws -> Void)? = nil) throws -> IncrementalEmit.Outcome {
+        let (metaHashes, bodyHashes) = hashes
+        var listed = StableHasher()
+        for path in jobs.map(\.path) where path != "sitemap.xml" && path != "robots.txt" { listed.combine(path) }
+        let hasher = FactHasher(graph: graph, metaHashes: metaHashes, bodyHashes: bodyHashes, outputPathsHash: listed.finalize())
+        // The manifest describes the output folder's files, whatever inputs made them.
+        var key = StableHasher()
+        key.combine(BuildCache.okcIdentity)
+        key.combine(output)
+        let manifestKey = key.finalize()
+        let previous = OutputManifest.load(folder: folder, key: manifestKey)
+        let emit = IncrementalEmit(output: output, siteRoot: siteRoot, cacheFolder: folder, renderKey: renderKey, verify: verify)
+        let outcome = try emit.run(jobs: jobs, copies: copies, paths: paths, hasher: hasher, previous: previous, beforeSwap: beforeSwap)
+        StageClock.shared.lap("tree")
+        if (try? FileSystem.makeDirectory(folder)) != nil {
+            try? outcome.manifest.save(folder: folder, key: manifestKey)
+        }
+        StageClock.shared.lap("manifest")
+        return outcome
+    }
+}

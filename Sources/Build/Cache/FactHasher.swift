@@ -1,0 +1,87 @@
+import Content
+import Graph
+
+/// The value of each fact (Graph/Fact.swift) in this build, as a stable hash: an output file whose
+/// facts all have the values they had when it was made would be made again byte for byte.
+///
+/// A list fact hashes which documents are listed and in what order (keys), plus whatever the list
+/// itself decides (numbers, resolved areas and owners); what is shown of each listed document is its
+/// own `.document` fact, which the view recorded when it read the document.
+struct FactHasher: Sendable {
+    let graph: SiteGraph
+    /// Key → hash of the document's front matter and headings / of its rendered body.
+    let metaHashes: [String: UInt64]
+    let bodyHashes: [String: UInt64]
+    let outputPathsHash: UInt64
+
+    init(graph: SiteGraph, metaHashes: [String: UInt64], bodyHashes: [String: UInt64], outputPathsHash: UInt64) {
+        self.graph = graph
+        self.metaHashes = metaHashes
+        self.bodyHashes = bodyHashes
+        self.outputPathsHash = outputPathsHash
+    }
+
+    private static let absent: UInt64 = 0xA85E_17A8_5E17_A85E
+
+    /// A pure function of the graph: called for many files at once.
+    func compute(_ fact: Fact) -> UInt64 {
+        var h = StableHasher()
+        func keys<S: Sequence>(_ docs: S) where S.Element == ParsedDocument {
+            for doc in docs { h.combine(doc.document.key) }
+        }
+        func entry(_ meeting: String, _ number: Int, area: String?, owner: String?? = nil) {
+            h.combine(meeting)
+            h.combine(number)
+            h.combine(area)
+            if let owner { h.combine(owner) }
+        }
+        switch fact {
+        case .document(let key): return metaHashes[key] ?? FactHasher.absent
+        case .body(let key): return bodyHashes[key] ?? FactHasher.absent
+        case .kind(let kind): keys(graph.documents(of: kind))
+        case .kindCount(let kind): h.combine(graph.documents(of: kind).count)
+        case .kindIsEmpty(let kind): h.combine(graph.documents(of: kind).isEmpty ? 1 : 0)
+        case .backlinks(let key):
+            for link in graph.backlinks[key] ?? [] { h.combine(link.source); h.combine(link.relation.rawValue) }
+        case .members(let id): keys(graph.members(ofOrganisation: id))
+        case .successors(let id): keys(graph.successors(ofPerson: id))
+        case .ownedActions(let key):
+            for e in graph.actions(ownedBy: key) { entry(e.meeting.key, e.number, area: e.area, owner: e.ownerKey) }
+        case .decisions:
+            for e in graph.decisions { entry(e.meeting.key, e.number, area: e.area) }
+        case .actions:
+            for e in graph.actions { entry(e.meeting.key, e.number, area: e.area, owner: e.ownerKey) }
+        case .area(let key):
+            let facts = graph.areaFacts[key] ?? AreaFacts()
+            for e in facts.decisions { entry(e.meeting.key, e.number, area: e.area) }
+            h.combine(-1)
+            for e in facts.actions { entry(e.meeting.key, e.number, area: e.area, owner: e.ownerKey) }
+            h.combine(-1)
+            for meeting in facts.meetings { h.combine(meeting.key) }
+            h.combine(-1)
+            for chapter in facts.chapters { h.combine(chapter.report.key); h.combine(chapter.anchor); h.combine(chapter.title) }
+        case .areaReference(let reference, let plan):
+            h.combine(graph.area(reference, preferring: plan).map { $0.plan.document.key + "#" + $0.area.id.value })
+        case .personReference(let reference): h.combine(graph.person(reference)?.document.key)
+        case .category(let id): keys(graph.organisations(inCategory: id))
+        case .subregion(let id): keys(graph.organisations(inSubregion: id))
+        case .matches: matches(graph.matches, into: &h)
+        case .organisationMatches(let key):
+            matches(graph.matches(seeker: key), into: &h)
+            h.combine(-1)
+            matches(graph.matches(offerer: key), into: &h)
+        case .menu: keys(graph.menuPages)
+        case .now: h.combine(graph.now.iso)
+        case .outputPaths: return outputPathsHash
+        }
+        return h.finalize()
+    }
+
+    private func matches(_ list: [Match], into h: inout StableHasher) {
+        for m in list {
+            h.combine(m.seeker); h.combine(m.need); h.combine(m.offerer); h.combine(m.offer)
+            for word in m.sharedWords { h.combine(word) }
+            h.combine(-1)
+        }
+    }
+}

@@ -1,0 +1,241 @@
+import Content
+import Graph
+import Theme
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The render and emit stages of a build with a cache: a file whose facts all kept their values, and
+/// whose copy on disk is still the one okc wrote, is not rendered again; it is kept where it already
+/// is (in the recycled previous site) or hard-linked from the current site. Everything else is
+/// rendered, on all cores, and written as it is made. The new manifest records what each file read.
+struct IncrementalEmit {
+    let output: String
+    let siteRoot: String
+    let cacheFolder: String
+    let renderKey: UInt64
+    let verify: Bool
+
+    static func previousSitePath(_ output: String) -> String { output + ".okc-prev" }
+
+    struct Outcome {
+        var manifest: OutputManifest
+        var rendered: Int
+        var diagnostics: [Diagnostic]
+    }
+
+    private enum Placed: Sendable {
+        /// Path, hash, stamp on disk, facts (nil: reused, facts as recorded).
+        /// `facts`: what a rendered file read, each once, with its value now (nil: reused, facts as recorded).
+        case file(hash: UInt64, stamp: FileSystem.Stamp, facts: [(Fact, UInt64)]?, rendered: Bool, mismatch: Bool, kept: Bool)
+        case failed(String)
+    }
+
+    func run(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], hasher: FactHasher,
+             previous loaded: OutputManifest?, beforeSwap: ((String) throws -> Void)? = nil) throws -> Outcome {
+        var manifest = loaded ?? OutputManifest()
+        // The site folders must be the ones the manifest describes, or their records say nothing.
+        if FileSystem.stamp(output, follow: false).map({ !Self.sameFile($0, manifest.liveRoot) }) ?? true { manifest.live = [:] }
+        let previousSite = Self.previousSitePath(output)
+        var recycle: String? = previousSite
+        if FileSystem.stamp(previousSite, follow: false).map({ !Self.sameFile($0, manifest.previousRoot) }) ?? true
+            || !manifest.previousFolders.allSatisfy({ FileSystem.stamp(previousSite + "/" + $0.key, follow: false)?.modified == $0.value }) {
+            manifest.previous = [:]
+            recycle = nil
+        }
+
+        // Which recorded facts changed: a fact's value now against its value then (on all cores: the
+        // table has a fact per document and relation).
+        let factsValid = manifest.renderKey == renderKey
+        let current = factsValid ? parallelMap(manifest.facts) { [hasher] in hasher.compute($0.fact) } : []
+        let unchanged = zip(manifest.facts, current).map { $0.value == $1 }
+        StageClock.shared.lap("facts")
+
+        let knownFolders = Set(manifest.previous.keys.flatMap(Self.folders))
+        let staging = try Staging(output: output, siteRoot: siteRoot, paths: paths, recycle: recycle, knownFolders: knownFolders)
+        let live = manifest.live
+        let previous = manifest.previous
+        let results: [Placed]
+        do {
+            let values = hasher
+            // The facts a file read, each once, with their values: taken here, on all cores.
+            @Sendable func valued(_ facts: [Fact]) -> [(Fact, UInt64)] {
+                var seen = Set<Fact>()
+                return facts.compactMap { seen.insert($0).inserted ? ($0, values.compute($0)) : nil }
+            }
+            results = parallelMap(Array(jobs.indices)) { index -> Placed in
+                let job = jobs[index]
+                do {
+                    // Reusable: every fact as it was. Then the file is kept if the recycled folder has it
+                    // already, else linked from the site if that copy is still the one written.
+                    var mismatch = false
+                    if factsValid, let record = live[job.path], record.facts.allSatisfy({ unchanged[$0] }) {
+                        // Tests check every reuse against a fresh render; a difference is a missing fact.
+                        mismatch = verify && StableHasher.hashUTF8(job.render().text) != record.hash
+                        if !mismatch {
+                            if let kept = Self.keep(job.path, hash: record.hash, staging: staging, previous: previous) {
+                                return .file(hash: record.hash, stamp: kept, facts: nil, rendered: false, mismatch: false, kept: true)
+                            }
+                            if let stamp = FileSystem.stamp(output + "/" + job.path, follow: false), Self.sameFile(stamp, record.stamp) {
+                                try staging.reuse(output + "/" + job.path, at: job.path)
+                                return .file(hash: record.hash, stamp: stamp, facts: nil, rendered: false, mismatch: false, kept: false)
+                            }
+                        }
+                    }
+                    let (text, facts) = job.render()
+                    let hash = StableHasher.hashUTF8(text)
+                    if let kept = Self.keep(job.path, hash: hash, staging: staging, previous: previous) {
+                        return .file(hash: hash, stamp: kept, facts: valued(facts), rendered: true, mismatch: mismatch, kept: true)
+                    }
+                    try staging.write(text, to: job.path)
+                    return .file(hash: hash, stamp: staging.stamp(job.path) ?? .none, facts: valued(facts), rendered: true,
+                                 mismatch: mismatch, kept: false)
+                } catch {
+                    return .failed("\(error)")
+                }
+            }
+            if let failure = results.lazy.compactMap({ if case .failed(let text) = $0 { text } else { nil } }).first {
+                throw FileSystem.Failure(description: failure)
+            }
+        } catch {
+            staging.discard()
+            throw error
+        }
+        StageClock.shared.lap("render")
+
+        // The new manifest: facts numbered afresh (a reused file's facts keep their values), records for every file.
+        var next = OutputManifest()
+        next.renderKey = renderKey
+        var numbers: [Fact: Int] = [:]
+        var renumbered = [Int?](repeating: nil, count: manifest.facts.count)
+        func number(_ fact: Fact, value: UInt64) -> Int {
+            if let known = numbers[fact] { return known }
+            numbers[fact] = next.facts.count
+            next.facts.append((fact, value))
+            return next.facts.count - 1
+        }
+        func number(old index: Int) -> Int {
+            if let known = renumbered[index] { return known }
+            let new = number(manifest.facts[index].fact, value: current[index])
+            renumbered[index] = new
+            return new
+        }
+        var diagnostics: [Diagnostic] = []
+        var rendered = 0
+        // Folders whose entries changed: their times are read again, the others' are as recorded.
+        var touched = Set<String>()
+        for (job, result) in zip(jobs, results) {
+            switch result {
+            case .file(let hash, let stamp, let facts, let wasRendered, let mismatch, let kept):
+                if mismatch {
+                    diagnostics.append(.error("internal error: the incremental build would have reused '\(job.path)', but it renders differently now",
+                                              at: .file(job.path)))
+                }
+                let indexes: [Int]
+                if let facts {
+                    indexes = facts.map { number($0.0, value: $0.1) }.sorted()
+                } else {
+                    indexes = live[job.path]!.facts.map { number(old: $0) }
+                }
+                if wasRendered { rendered += 1 }
+                if !kept { touched.insert(Self.folders(job.path).first ?? "") }
+                next.live[job.path] = OutputManifest.Record(hash: hash, stamp: stamp, facts: indexes, source: nil, sourceStamp: nil)
+            case .failed:
+                break
+            }
+        }
+        StageClock.shared.lap("records")
+        do {
+            for copy in copies {
+                let record = try place(copy, staging: staging, live: live, previous: previous)
+                if previous[copy.path].map({ !Self.sameFile($0.stamp, record.stamp) }) ?? true { touched.insert(Self.folders(copy.path).first ?? "") }
+                next.live[copy.path] = record
+            }
+            let wanted = Set(paths + [Emitter.marker])
+            for path in previous.keys where !wanted.contains(path) { touched.formUnion(Self.folders(path)) }
+            staging.prune(previous: Array(previous.keys) + [Emitter.marker], keeping: wanted)
+            try staging.commit(beforeSwap: beforeSwap)
+        } catch {
+            staging.discard()
+            throw error
+        }
+        StageClock.shared.lap("commit")
+        let previousFolders = manifest.previousFolders
+        let recycled = staging.recycled
+        // The site that was current is now in the staging folder: keep it for the next build to update.
+        if FileSystem.type(staging.folder) == .directory {
+            FileSystem.remove(previousSite)
+            if FileSystem.rename(staging.folder, to: previousSite) {
+                // Its facts were numbered in the old table; the previous site needs only hashes and stamps.
+                next.previous = live.mapValues { OutputManifest.Record(hash: $0.hash, stamp: $0.stamp, facts: [], source: nil, sourceStamp: nil) }
+                next.previousRoot = FileSystem.stamp(previousSite, follow: false) ?? .none
+                next.previousFolders = manifest.liveFolders
+            } else {
+                FileSystem.remove(staging.folder)
+            }
+        }
+        next.live[Emitter.marker] = nil
+        next.liveRoot = FileSystem.stamp(output, follow: false) ?? .none
+        let folders = Set(paths.flatMap(Self.folders))
+        // A folder made new, or whose entries changed (or that holds one that did), is read again.
+        var stale = touched
+        for folder in folders where previousFolders[folder] == nil { stale.insert(folder); stale.formUnion(Self.folders(folder + "/x")) }
+        next.liveFolders = Dictionary(uniqueKeysWithValues: folders.compactMap { folder in
+            if recycled, !stale.contains(folder), let known = previousFolders[folder] { return (folder, known) }
+            return FileSystem.stamp(output + "/" + folder, follow: false).map { (folder, $0.modified) }
+        })
+        return Outcome(manifest: next, rendered: rendered, diagnostics: diagnostics)
+    }
+
+    /// A copied file (theme static files, files under content/): reused while its source keeps its stamp.
+    private func place(_ copy: (path: String, source: String), staging: Staging, live: [String: OutputManifest.Record],
+                       previous: [String: OutputManifest.Record]) throws -> OutputManifest.Record {
+        let sourceStamp = FileSystem.stamp(copy.source)
+        if let record = live[copy.path], record.source == copy.source, let sourceStamp, record.sourceStamp == sourceStamp,
+           let stamp = FileSystem.stamp(output + "/" + copy.path, follow: false), Self.sameFile(stamp, record.stamp) {
+            if let kept = Self.keep(copy.path, hash: record.hash, staging: staging, previous: previous) {
+                return OutputManifest.Record(hash: record.hash, stamp: kept, facts: [], source: copy.source, sourceStamp: sourceStamp)
+            }
+            try staging.reuse(output + "/" + copy.path, at: copy.path)
+            return OutputManifest.Record(hash: record.hash, stamp: stamp, facts: [], source: copy.source, sourceStamp: sourceStamp)
+        }
+        let bytes = try FileSystem.read(copy.source)
+        try staging.write(bytes, to: copy.path)
+        // A source written moments ago could change again within the same stamp: then do not vouch for it.
+        let settled = sourceStamp.map { $0.modified < Self.now() - 2_000_000_000 } ?? false
+        return OutputManifest.Record(hash: StableHasher.hash(bytes), stamp: staging.stamp(copy.path) ?? .none, facts: [],
+                                     source: copy.source, sourceStamp: settled ? sourceStamp : nil)
+    }
+
+    /// The stamp of the file already in a recycled staging folder when it has the wanted content.
+    private static func keep(_ path: String, hash: UInt64, staging: Staging, previous: [String: OutputManifest.Record]) -> FileSystem.Stamp? {
+        guard staging.recycled, let old = previous[path], old.hash == hash, let stamp = staging.stamp(path), sameFile(stamp, old.stamp) else {
+            return nil
+        }
+        return stamp
+    }
+
+    /// The same file with the same content as when recorded. The change time is left out: making a
+    /// hard link changes it.
+    static func sameFile(_ a: FileSystem.Stamp, _ b: FileSystem.Stamp) -> Bool {
+        a.size == b.size && a.modified == b.modified && a.inode == b.inode && a.device == b.device
+    }
+
+    /// The folders a path is inside (`a/b/c.html` → `a`, `a/b`).
+    static func folders(_ path: String) -> [String] {
+        var out: [String] = []
+        var end = path.utf8.endIndex
+        // A slash is one byte and never part of another character: byte positions are valid indexes.
+        while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+            out.append(String(path[..<slash]))
+            end = slash
+        }
+        return out
+    }
+
+    static func now() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
+    }
+}

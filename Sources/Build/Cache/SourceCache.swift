@@ -1,0 +1,124 @@
+import Content
+import Graph
+
+/// The parse half of the cache: a record per page source (`sources.bin`) and the bodies' HTML
+/// (`bodies-<generation>.bin`). Valid for one parse key: okc itself, `site.yml` and the glossary.
+struct SourceCache: Sendable {
+    static let magic = "OKCSRC01"
+
+    /// Path → record, as the previous build left them.
+    var records: [String: SourceRecord] = [:]
+    /// What the set of pages and files (the provisional routes) looked like.
+    var routesFingerprint: UInt64 = 0
+    var generation = 0
+    var bodies: BodyStore?
+
+    static func sourcesPath(_ folder: String) -> String { folder + "/sources.bin" }
+    static func bodiesPath(_ folder: String, generation: Int) -> String { folder + "/bodies-\(generation).bin" }
+
+    /// The previous build's records, or nil (then every page is parsed) when there are none or they
+    /// are not for these inputs, damaged in any way, or their body file is missing.
+    static func load(folder: String, key: UInt64) -> SourceCache? {
+        guard let payload = CacheFile.read(sourcesPath(folder), magic: magic, key: key) else { return nil }
+        var reader = BinaryReader(payload)
+        var cache = SourceCache()
+        var ranges: [Range<Int>] = []
+        do {
+            cache.routesFingerprint = try reader.readUInt64()
+            cache.generation = try reader.readInt()
+            for _ in 0..<(try reader.readCount()) {
+                let length = try reader.readCount()
+                let start = reader.offset
+                _ = try reader.readRaw(length)
+                ranges.append(start..<start + length)
+            }
+        } catch {
+            return nil
+        }
+        let decoded = parallelMap(ranges) { range -> SourceRecord? in
+            var record = BinaryReader(payload, range: range)
+            guard var value = try? SourceRecord(from: &record), record.isAtEnd else { return nil }
+            value.raw = payload[range]
+            return value
+        }
+        for record in decoded {
+            guard let record else { return nil }
+            cache.records[record.path] = record
+        }
+        guard FileSystem.type(bodiesPath(folder, generation: cache.generation)) == .file,
+              let bodies = BodyStore(path: bodiesPath(folder, generation: cache.generation), fresh: false) else { return nil }
+        cache.bodies = bodies
+        return cache
+    }
+
+    /// Writes the records of this build, putting bodies that are only in memory into the body file.
+    /// The body file is appended to while it stays mostly live, and written afresh (a new generation)
+    /// when not; the old generation is removed once the new records point elsewhere.
+    static func save(_ records: [SourceRecord], routesFingerprint: UInt64, bodies: (store: BodyStore, generation: Int)?, folder: String,
+                     key: UInt64, buildStart: Int) throws {
+        var records = records
+        let liveBytes = records.reduce(UInt64(0)) { $0 + ($1.body?.length ?? UInt64($1.outcome.parsed?.markdown.html.utf8.count ?? 0)) }
+        var generation = bodies?.generation ?? 0
+        var store = bodies?.store
+        if store == nil || store!.size > 2 * liveBytes + (1 << 20) {
+            generation += 1
+            guard let fresh = BodyStore(path: bodiesPath(folder, generation: generation), fresh: true) else {
+                throw FileSystem.Failure(description: "cannot write the cache's body file")
+            }
+            // Move every live body into the new file: from memory, or read back from the old one.
+            var moved: [Int] = []
+            var bodies: [String] = []
+            for i in records.indices where records[i].outcome.parsed != nil {
+                if let inMemory = records[i].outcome.parsed?.markdown.html, records[i].body == nil {
+                    bodies.append(inMemory)
+                } else if let ref = records[i].body, let old = store?.read(ref) {
+                    bodies.append(old)
+                } else {
+                    throw FileSystem.Failure(description: "a cached body could not be read back")
+                }
+                moved.append(i)
+            }
+            guard let refs = fresh.append(all: bodies) else { throw FileSystem.Failure(description: "cannot write the cache's body file") }
+            for (i, ref) in zip(moved, refs) {
+                records[i].body = ref
+                records[i].raw = nil
+            }
+            store = fresh
+        } else {
+            let pending = records.indices.filter { records[$0].body == nil && records[$0].outcome.parsed != nil }
+            guard let refs = store!.append(all: pending.map { records[$0].outcome.parsed!.markdown.html }) else {
+                throw FileSystem.Failure(description: "cannot write the cache's body file")
+            }
+            for (i, ref) in zip(pending, refs) {
+                records[i].body = ref
+                records[i].raw = nil
+            }
+        }
+        // Each record's bytes on all cores (unchanged ones as they were read), then one file.
+        let encoded = parallelMap(records) { record -> [UInt8] in
+            var record = record
+            // A file changed so recently that a further change could keep its stamp is trusted by content only.
+            let racy = record.stamp.modified >= buildStart - 2_000_000_000 || record.stamp == .none
+            if racy != record.racy {
+                record.racy = racy
+                record.raw = nil
+            }
+            if let raw = record.raw { return Array(raw) }
+            var item = BinaryWriter(capacity: 2048)
+            record.encode(to: &item)
+            return item.bytes
+        }
+        var writer = BinaryWriter(capacity: encoded.reduce(64) { $0 + $1.count + 5 })
+        writer.write(routesFingerprint)
+        writer.write(generation)
+        writer.writeCount(encoded.count)
+        for bytes in encoded {
+            writer.writeCount(bytes.count)
+            writer.writeRaw(bytes)
+        }
+        try CacheFile.write(writer.bytes, magic: magic, key: key, to: sourcesPath(folder))
+        for name in FileSystem.list(folder) where name.hasPrefix("bodies-") && name != "bodies-\(generation).bin" {
+            FileSystem.remove(folder + "/" + name)
+        }
+    }
+}

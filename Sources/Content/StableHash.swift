@@ -1,0 +1,91 @@
+/// A 64-bit hash that is the same in every process and on every machine (Swift's `Hasher` is seeded
+/// per process), for the incremental build's cache: content of source files, rendered bodies, the
+/// facts an output file read, and checksums of the cache's own files. Not for adversarial input.
+public struct StableHasher {
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var length: UInt64 = 0
+
+    public init() {}
+
+    private static let k1: UInt64 = 0x87C3_7B91_1142_53D5
+    private static let k2: UInt64 = 0x4CF5_AD43_2745_937F
+
+    @inline(__always)
+    private mutating func mix(_ word: UInt64) {
+        var k = word &* StableHasher.k1
+        k = (k << 31) | (k >> 33)
+        state ^= k &* StableHasher.k2
+        state = ((state << 27) | (state >> 37)) &* 5 &+ 0x52DC_E729
+    }
+
+    public mutating func combine(bytes: UnsafeRawBufferPointer) {
+        length &+= UInt64(bytes.count)
+        var i = 0
+        while i + 8 <= bytes.count {
+            mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian)
+            i += 8
+        }
+        if i < bytes.count {
+            var tail: UInt64 = 0
+            for (shift, byte) in bytes[i...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
+            mix(tail ^ 0xFF00_0000_0000_0000)
+        }
+    }
+
+    public mutating func combine(_ bytes: [UInt8]) { bytes.withUnsafeBytes { combine(bytes: $0) } }
+
+    public mutating func combine(_ value: UInt64) {
+        length &+= 8
+        mix(value)
+    }
+
+    public mutating func combine(_ value: Int) { combine(UInt64(bitPattern: Int64(value))) }
+
+    /// The text's bytes and its length, so ("ab", "c") and ("a", "bc") differ.
+    public mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        combine(text.utf8.count)
+    }
+
+    public mutating func combine(_ text: String?) {
+        if let text { combine(1); combine(text) } else { combine(0) }
+    }
+
+    public func finalize() -> UInt64 {
+        // MurmurHash3's finaliser: every input bit reaches every output bit.
+        var h = state ^ length
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+
+    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(bytes)
+        return hasher.finalize()
+    }
+
+    public static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hasher = StableHasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+
+    /// The hash of a text's UTF-8 bytes alone (equal to `hash(Array(text.utf8))`).
+    public static func hashUTF8(_ text: String) -> UInt64 {
+        var text = text
+        var hasher = StableHasher()
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
+    }
+
+    public static func hash(_ text: String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(text)
+        return hasher.finalize()
+    }
+}

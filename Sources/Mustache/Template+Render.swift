@@ -1,0 +1,391 @@
+//
+// This source file is part of the Hummingbird server framework project
+// Copyright (c) the Hummingbird authors
+//
+// See LICENSE.txt for license information
+// SPDX-License-Identifier: Apache-2.0
+//
+
+import Foundation
+
+extension MustacheTemplate {
+    /// Render template using object
+    /// - Parameters:
+    ///   - stack: Object
+    ///   - context: Context that render is occurring in. Contains information about position in sequence
+    ///   - indentation: indentation of partial
+    /// - Returns: Rendered text
+    func render(context: MustacheContext) -> String {
+        var string = ""
+        var context = context
+
+        if let indentation = context.indentation, indentation != "" {
+            for token in tokens {
+                var renderedString = ""
+                self.renderToken(token, context: &context, into: &renderedString)
+                // if rendered string is not empty and we are on a new line
+                if renderedString.count > 0, string.last == "\n" {
+                    string += indentation
+                }
+                string += renderedString
+            }
+        } else {
+            for token in tokens {
+                self.renderToken(token, context: &context, into: &string)
+            }
+        }
+        return string
+    }
+
+    /// okc: appends to `out` instead of returning a String per template and token that every caller
+    /// then appended to its own. Indented partials keep the per-token strings they need.
+    func render(context: MustacheContext, into out: inout String) {
+        if let indentation = context.indentation, indentation != "" {
+            out += self.render(context: context)
+            return
+        }
+        var context = context
+        for token in tokens {
+            self.renderToken(token, context: &context, into: &out)
+        }
+    }
+
+    func renderToken(_ token: Token, context: inout MustacheContext, into out: inout String) {
+        switch token {
+        case .text(let text):
+            out += text
+
+        case .variable(let variable, let transforms):
+            if let child = getChild(named: variable, transforms: transforms, context: context) {
+                // okc: text, flags and numbers render as String(describing:) renders them, without the casts below.
+                if let text = Self.plainText(child) {
+                    context.contentType.escapeText(text, into: &out)
+                } else if let template = child as? MustacheTemplate {
+                    template.render(context: context, into: &out)
+                } else if let renderable = child as? MustacheCustomRenderable {
+                    out += context.contentType.escapeText(renderable.renderText)
+                } else if let lambda = child as? MustacheLambda {
+                    out += self.renderLambda(lambda, parameter: "", context: context)
+                } else {
+                    out += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
+                }
+            }
+
+        case .unescapedVariable(let variable, let transforms):
+            if let child = getChild(named: variable, transforms: transforms, context: context) {
+                if let text = Self.plainText(child) {  // okc: as above
+                    out += text
+                } else if let renderable = child as? MustacheCustomRenderable {
+                    out += renderable.renderText
+                } else if let lambda = child as? MustacheLambda {
+                    out += self.renderUnescapedLambda(lambda, parameter: "", context: context)
+                } else {
+                    out += String(describing: unwrapIfAnyContainsOptional(child))
+                }
+            }
+
+        case .section(let variable, let transforms, let template):
+            let child = self.getChild(named: variable, transforms: transforms, context: context)
+            if let lambda = child as? MustacheLambda {
+                out += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                return
+            }
+            self.renderSection(child, with: template, context: context, into: &out)
+
+        case .invertedSection(let variable, let transforms, let template):
+            let child = self.getChild(named: variable, transforms: transforms, context: context)
+            self.renderInvertedSection(child, with: template, context: context, into: &out)
+
+        case .blockExpansion(let name, let defaultTemplate, let indented):
+            if let override = context.inherited?[name] {
+                override.render(context: context.withBlockExpansion(indented: indented), into: &out)
+            } else {
+                defaultTemplate.render(context: context.withBlockExpansion(indented: indented), into: &out)
+            }
+
+        case .partial(let name, let indentation, let overrides):
+            self.renderPartial(named: name, indentation: indentation, overrides: overrides, context: context, into: &out)
+
+        case .dynamicNamePartial(let name, let indentation, let overrides):
+            let child = self.getChild(named: Name(name), transforms: [], context: context)
+            guard let childName = child as? String else {
+                return
+            }
+            self.renderPartial(named: childName, indentation: indentation, overrides: overrides, context: context, into: &out)
+
+        case .contentType(let contentType):
+            context = context.withContentType(contentType)
+
+        case .blockDefinition:
+            fatalError("Should not be rendering block definitions")
+        }
+    }
+
+    /// okc: the two partial tokens (named and dynamic) in one place.
+    private func renderPartial(named name: String, indentation: String?, overrides: [String: MustacheTemplate]?,
+                               context: MustacheContext, into out: inout String) {
+        guard var template = context.library?.getTemplate(named: name) else { return }
+        #if DEBUG
+        if context.reloadPartials {
+            guard let filename = template.filename else {
+                preconditionFailure("Can only use reload if template was generated from a file")
+            }
+            do {
+                guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                    out += "Cannot find template at \(filename)"
+                    return
+                }
+                template = partialTemplate
+            } catch {
+                out += "\(error)"
+                return
+            }
+        }
+        #endif
+        template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &out)
+    }
+
+    /// Render a section
+    /// - Parameters:
+    ///   - child: Object to render section for
+    ///   - parent: Current object being rendered
+    ///   - template: Template to render with
+    /// - Returns: Rendered text
+    func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        var out = ""
+        self.renderSection(child, with: template, context: context, into: &out)
+        return out
+    }
+
+    func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into out: inout String) {
+        // okc: the types okc passes, decided by their exact type as the switch below decides them.
+        if let child {
+            let type = Swift.type(of: child)
+            if type == [[String: Any]].self {
+                (child as! [[String: Any]]).renderSection(with: template, context: context, into: &out)
+                return
+            }
+            if type == Bool.self {
+                if child as! Bool { template.render(context: context, into: &out) }
+                return
+            }
+            if type == [String: Any].self || type == String.self {
+                template.render(context: context.withObject(child), into: &out)
+                return
+            }
+        }
+        switch child {
+        case let array as any MustacheSequence:
+            out += array.renderSection(with: template, context: context)
+        case let bool as Bool:
+            if bool { template.render(context: context, into: &out) }
+        case let null as MustacheCustomRenderable where null.isNull == true:
+            break
+        case .some(let value):
+            template.render(context: context.withObject(value), into: &out)
+        case .none:
+            break
+        }
+    }
+
+    /// Render an inverted section
+    /// - Parameters:
+    ///   - child: Object to render section for
+    ///   - parent: Current object being rendered
+    ///   - template: Template to render with
+    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into out: inout String) {
+        // okc: as in renderSection.
+        if let child {
+            let type = Swift.type(of: child)
+            if type == [[String: Any]].self {
+                out += (child as! [[String: Any]]).renderInvertedSection(with: template, context: context)
+                return
+            }
+            if type == Bool.self {
+                if !(child as! Bool) { template.render(context: context, into: &out) }
+                return
+            }
+            if type == [String: Any].self || type == String.self { return }
+        }
+        switch child {
+        case let array as any MustacheSequence:
+            out += array.renderInvertedSection(with: template, context: context)
+        case let bool as Bool:
+            if !bool { template.render(context: context, into: &out) }
+        case let null as MustacheCustomRenderable where null.isNull == true:
+            template.render(context: context, into: &out)
+        case .some:
+            break
+        case .none:
+            template.render(context: context, into: &out)
+        }
+    }
+
+    func renderLambda(_ lambda: MustacheLambda, parameter: String, context: MustacheContext) -> String {
+        var lambda = lambda
+        while true {
+            guard let result = lambda(parameter) else { return "" }
+            if let string = result as? String {
+                do {
+                    let newTemplate = try MustacheTemplate(string: context.contentType.escapeText(string))
+                    return self.renderSection(context.stack.last, with: newTemplate, context: context)
+                } catch {
+                    return ""
+                }
+            } else if let lambda2 = result as? MustacheLambda {
+                lambda = lambda2
+                continue
+            } else {
+                return context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(result)))
+            }
+        }
+    }
+
+    func renderUnescapedLambda(_ lambda: MustacheLambda, parameter: String, context: MustacheContext) -> String {
+        var lambda = lambda
+        while true {
+            guard let result = lambda(parameter) else { return "" }
+            if let string = result as? String {
+                do {
+                    let newTemplate = try MustacheTemplate(string: string)
+                    return self.renderSection(context.stack.last, with: newTemplate, context: context)
+                } catch {
+                    return ""
+                }
+            } else if let lambda2 = result as? MustacheLambda {
+                lambda = lambda2
+                continue
+            } else {
+                return String(describing: unwrapIfAnyContainsOptional(result))
+            }
+        }
+    }
+
+    /// Get child object from variable name
+    func getChild(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
+        func _getImmediateChild(named name: String, from object: Any) -> Any? {
+            // okc: okc's dictionaries are looked up directly. The general code casts each to two protocols
+            // first and ends with the same subscript (Dictionary's MustacheParent.child(named:)).
+            let type = Swift.type(of: object)
+            if type == [String: Any].self { return (object as! [String: Any])[name] }
+            if type == [String: String].self { return (object as! [String: String])[name] }
+            // okc: text, flags and numbers pushed by a section have no children (their Mirror has none).
+            if type == String.self || type == Bool.self || type == Int.self { return nil }
+            let child = {
+                let object: Any? =
+                    if let custom = object as? MustacheCustomRepresentation {
+                        custom.representation
+                    } else {
+                        object
+                    }
+                if let customBox = object as? MustacheParent {
+                    return customBox.child(named: name)
+                } else if let object {
+                    let mirror = Mirror(reflecting: object)
+                    return mirror.getValue(forKey: name)
+                } else {
+                    return nil
+                }
+            }()
+            return child
+        }
+
+        func _getChild(named names: ArraySlice<String>, from object: Any) -> Any? {
+            guard let name = names.first else { return object }
+            var object = object
+            if let lambda = object as? MustacheLambda {
+                guard let result = lambda("") else { return nil }
+                object = result
+            }
+            guard let childObject = _getImmediateChild(named: name, from: object) else { return nil }
+            let names2 = names.dropFirst()
+            return _getChild(named: names2, from: childObject)
+        }
+
+        func _getChildInStack(named names: ArraySlice<String>, from stack: MustacheStack) -> Any? {
+            guard let name = names.first else { return stack.last }
+            var node: MustacheStack? = stack
+            while let current = node {
+                node = current.parent
+                let object = current.object
+                if let childObject = _getImmediateChild(named: name, from: object) {
+                    let names2 = names.dropFirst()
+                    return _getChild(named: names2, from: childObject)
+                }
+            }
+            return nil
+        }
+
+        // work out which object to access. "." means the current object, if the variable name is ""
+        // and we have a transform to run on the variable then we need the context object, otherwise
+        // the name is split by "." and we use mirror to get the correct child object. If we cannot find
+        // the root object we look up the context stack until we can find one with a matching name. The
+        // stack climbing can be disabled by prefixing the variable name with a "."
+        var child: Any?
+        if variable.isDot {
+            child = context.stack.last
+        } else if variable.isEmpty, !transforms.isEmpty {
+            child = context.sequenceContext
+        } else if variable.startsWithDot {
+            child = _getChild(named: variable.parts[...], from: context.stack.last)
+        } else {
+            child = _getChildInStack(named: variable.parts[...], from: context.stack)
+        }
+
+        // okc: none of okc's types has a custom representation; skip the protocol cast for them.
+        if let found = child, !Self.isPlain(found), let custom = found as? MustacheCustomRepresentation {
+            child = custom.representation
+        }
+
+        // skip transforms if child is already nil
+        guard var child else {
+            return nil
+        }
+
+        // if we want to run a transform and the current child can have transforms applied to it then
+        // run transform on the current child
+        for transform in transforms.reversed() {
+            if let runnable = child as? MustacheTransformable,
+                let transformed = runnable.transform(transform)
+            {
+                child = transformed
+                continue
+            }
+
+            // return nil if transform is unsuccessful or has returned nil
+            return nil
+        }
+        return child
+    }
+
+    /// okc: `name.split(separator: ".")`, done on the bytes when that gives the same parts (an ASCII name;
+    /// most have no dot at all). The Character split stays for the rest.
+    static func splitName(_ name: String) -> [String] {
+        let dot = UInt8(ascii: ".")
+        guard name.utf8.contains(dot) else { return name.isEmpty ? [] : [name] }
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.split(separator: ".").map { String($0) } }
+        return name.utf8.split(separator: dot).map { String(Substring($0)) }
+    }
+
+    /// okc: the concrete types okc's contexts are made of.
+    static func isPlain(_ value: Any) -> Bool {
+        let type = Swift.type(of: value)
+        return type == String.self || type == Bool.self || type == Int.self || type == [String: Any].self
+            || type == [[String: Any]].self || type == [String: String].self || type == [String].self
+    }
+
+    /// okc: what `String(describing: unwrapIfAnyContainsOptional(value))` gives for text, flags and numbers
+    /// (none is a template, a custom renderable, a lambda or an optional); nil for anything else.
+    static func plainText(_ value: Any) -> String? {
+        let type = Swift.type(of: value)
+        if type == String.self { return (value as! String) }
+        if type == Bool.self { return (value as! Bool) ? "true" : "false" }
+        if type == Int.self { return String(value as! Int) }
+        return nil
+    }
+
+    private func unwrapIfAnyContainsOptional(_ value: Any) -> Any {
+        guard let opt = value as? AnyOptional else { return value }
+        return opt.anyWrapped ?? value  // nil? keep the original Optional.none
+    }
+}

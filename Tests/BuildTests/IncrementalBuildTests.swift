@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+import TestSupport
+import Content
+@testable import Build
+
+/// An incremental build (with the cache in .okc-cache) must give exactly what a clean build gives:
+/// the same bytes in every file and the same diagnostics, after every kind of change. Every build here
+/// also renders each file it reuses and fails if one differs (BuildOptions.verifyIncremental).
+@Suite struct IncrementalBuildTests {
+    /// Builds incrementally into site/ and afresh into clean/, and compares.
+    func expectSameAsClean(_ site: FixtureSite, now: String = "2026-11-25", _ comment: Comment? = nil,
+                           sourceLocation: SourceLocation = #_sourceLocation) -> BuildResult {
+        let incremental = site.build(now: now, cache: true)
+        let clean = site.build(now: now, output: "clean")
+        #expect(incremental.lines == clean.lines, comment, sourceLocation: sourceLocation)
+        #expect(incremental.written == clean.written, comment, sourceLocation: sourceLocation)
+        if clean.written {
+            #expect(site.snapshot("site") == site.snapshot("clean"), comment, sourceLocation: sourceLocation)
+        }
+        return incremental
+    }
+
+    func builtSite(_ files: [String: String] = CompleteFixture.files) throws -> FixtureSite {
+        let site = try FixtureSite(files)
+        #expect(site.build(cache: true).lines == [])
+        // A second build with nothing changed renders nothing and keeps the site.
+        let again = site.build(cache: true)
+        #expect(again.renderedCount == 0)
+        #expect(site.snapshot("site") == site.snapshot("site"))
+        return site
+    }
+
+    @Test func nothingChangedRendersNothing() throws {
+        let site = try builtSite()
+        let result = expectSameAsClean(site)
+        #expect(result.renderedCount == 0)
+        #expect(site.exists("site.okc-prev"), "the site before is kept for the next build to update")
+    }
+
+    @Test func editingOneBodyRendersOnlyItsPage() throws {
+        let site = try builtSite()
+        let path = "content/news/2024-08-20-nyhet.md"
+        try site.write(path, site.read(path)!.replacingOccurrences(of: "Läs [anteckningarna]", with: "Läs gärna [anteckningarna]"))
+        let result = expectSameAsClean(site)
+        #expect(result.renderedCount == 1)
+    }
+
+    @Test func editingANameOthersShowRendersThem() throws {
+        let site = try builtSite()
+        let path = "content/people/anna-andersson.md"
+        try site.write(path, site.read(path)!.replacingOccurrences(of: "name: Anna Andersson", with: "name: Anna Ek"))
+        let result = expectSameAsClean(site)
+        #expect(site.read("site/moten/2024-08-19-ros/index.html")?.contains("Anna Ek") == true)
+        #expect(result.renderedCount > 1)
+        #expect(result.renderedCount < result.outputPaths.count - 3)
+    }
+
+    @Test func addingDeletingAndRenamingPages() throws {
+        let site = try builtSite()
+        try site.write("content/news/2024-09-01-ny.md", "---\ntitle: Ännu en nyhet\ndate: 2024-09-01\n---\nOm [RÖS-gruppen](../groups/ros.md).\n")
+        _ = expectSameAsClean(site, "added")
+        try site.remove("content/news/2024-08-20-nyhet.md")
+        _ = expectSameAsClean(site, "deleted")
+        try FileManager.default.moveItem(atPath: site.root + "/content/news/2024-09-01-ny.md", toPath: site.root + "/content/news/2024-09-02-ny.md")
+        _ = expectSameAsClean(site, "renamed")
+        try site.remove("content/people/cecilia-ceder.md")
+        _ = expectSameAsClean(site, "deleted a person a meeting refers to: an error, nothing written")
+        try site.write("content/people/cecilia-ceder.md", "---\nname: Cecilia Ceder\nside: guest\n---\n")
+        _ = expectSameAsClean(site, "and back")
+    }
+
+    @Test func changingTheThemeTheStringsOrSiteYml() throws {
+        let site = try builtSite()
+        try site.write("theme/templates/news.mustache", "{{<base}}{{$main}}<h1>NYHET: {{title}}</h1>{{/main}}{{/base}}")
+        _ = expectSameAsClean(site, "template")
+        var strings = try String(contentsOfFile: FixtureSite.themeFolder + "/strings.yml", encoding: .utf8)
+        strings = strings.replacingOccurrences(of: "home: Startsida", with: "home: Hem")
+        try site.write("theme/strings.yml", strings)
+        _ = expectSameAsClean(site, "strings")
+        try site.write("site.yml", CompleteFixture.siteYML.replacingOccurrences(of: "title: Testplatsen", with: "title: Nya platsen"))
+        _ = expectSameAsClean(site, "site.yml")
+        try site.write("theme/static/extra.css", "body { color: black; }\n")
+        _ = expectSameAsClean(site, "a new static file")
+        try site.write("content/reports/bilaga.pdf", "%PDF-1.4 ändrad\n")
+        _ = expectSameAsClean(site, "a changed file under content/")
+    }
+
+    @Test func changingTheClock() throws {
+        let site = try builtSite()
+        let before = expectSameAsClean(site, now: "2024-09-01", "before the task is due")
+        #expect(before.renderedCount > 0)
+        _ = expectSameAsClean(site, now: "2024-10-01", "overdue")
+        _ = expectSameAsClean(site, now: "2027-02-01", "the dialogue meeting is past")
+    }
+
+    @Test func aFailedBuildThenAFix() throws {
+        let site = try builtSite()
+        let path = "content/meetings/2024-08-19-ros.md"
+        let original = site.read(path)!
+        try site.write(path, original.replacingOccurrences(of: "group: ros", with: "group: rs"))
+        let failed = expectSameAsClean(site)
+        #expect(failed.failed)
+        try site.write(path, original)
+        _ = expectSameAsClean(site)
+    }
+
+    /// `outputs-` is the manifest of the one output folder built (its name ends with the folder's key).
+    @Test(arguments: ["sources.bin", "outputs-", "bodies-1.bin"])
+    func aDamagedCacheIsIgnored(_ name: String) throws {
+        let site = try builtSite()
+        let cache = site.root + "/.okc-cache/"
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0 == name || ($0.hasPrefix(name) && name.hasSuffix("-")) }
+        #expect(files.count == 1)
+        let path = cache + (try #require(files.first))
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let edit = "content/news/2024-08-20-nyhet.md"
+        // Garbage in the middle, then a truncated file, then bad magic, then an empty file.
+        var garbled = bytes
+        for i in stride(from: bytes.count / 3, to: min(bytes.count, bytes.count / 3 + 64), by: 1) { garbled[i] ^= 0x5A }
+        for (damage, data) in [("garbled", garbled), ("truncated", bytes.prefix(bytes.count / 2)), ("bad magic", Data("NOTOKC00".utf8) + bytes.dropFirst(8)),
+                               ("empty", Data())] {
+            try site.write(edit, site.read(edit)! + "\nÄndrad igen: \(damage).\n")
+            try data.write(to: URL(fileURLWithPath: path))
+            _ = expectSameAsClean(site, "\(name) \(damage)")
+        }
+    }
+
+    @Test func aCacheForOtherInputsOrAHandEditedSiteIsNotTrusted() throws {
+        let site = try builtSite()
+        // Someone edits a file of the built site: the next build writes it as a clean build would.
+        try site.write("site/om/index.html", "ändrad för hand")
+        try site.write("site/extra.html", "okänd")
+        _ = expectSameAsClean(site, "hand-edited site")
+        // A cache written for another site.
+        let other = try FixtureSite(["content/pages/om.md": "---\ntitle: Om\n---\nText.\n"])
+        other.build(cache: true)
+        try FileManager.default.removeItem(atPath: site.root + "/.okc-cache")
+        try FileManager.default.copyItem(atPath: other.root + "/.okc-cache", toPath: site.root + "/.okc-cache")
+        _ = expectSameAsClean(site, "another site's cache")
+    }
+}
+
+/// A large site keeps its bodies in the cache's body file while it renders; the output is the same.
+@Suite struct LargeSiteBodiesTests {
+    @Test func bodiesReadBackFromTheCacheGiveTheSameSite() throws {
+        let site = try FixtureSite(CompleteFixture.files)
+        func build(_ output: String, limit: Int?) -> BuildResult {
+            var options = BuildOptions(siteRoot: site.root, output: site.root + "/" + output, now: Day(iso: "2026-11-25")!,
+                                       themeFolder: FixtureSite.themeFolder, cacheFolder: limit == nil ? nil : site.root + "/.okc-cache")
+            options.bodiesInMemoryLimit = limit ?? 0
+            options.verifyIncremental = limit != nil
+            return Site.build(options)
+        }
+        #expect(build("site", limit: 0).lines == [])
+        #expect(build("clean", limit: nil).lines == [])
+        #expect(site.snapshot("site") == site.snapshot("clean"))
+        let path = "content/news/2024-08-20-nyhet.md"
+        try site.write(path, site.read(path)! + "\nEn rad till.\n")
+        #expect(build("site", limit: 0).lines == [])
+        #expect(build("clean", limit: nil).lines == [])
+        #expect(site.snapshot("site") == site.snapshot("clean"))
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import Content
+
+/// The byte-level front matter split must give what the original Character-level split gave.
+@Suite struct FrontMatterSplitEquivalenceTests {
+    /// The split as first written: Character lines, joined back.
+    static func reference(_ text: String) -> FrontMatterSplit? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard let first = lines.first, FrontMatter.isFence(first, allowDots: false) else { return nil }
+        lines = lines.dropFirst()
+        var yamlLines: [Substring] = []
+        var lineNumber = 2
+        while let line = lines.first {
+            if FrontMatter.isFence(line, allowDots: true) {
+                return FrontMatterSplit(yaml: yamlLines.joined(separator: "\n"), yamlLine: 2,
+                                        body: lines.dropFirst().joined(separator: "\n"), bodyLine: lineNumber + 1)
+            }
+            yamlLines.append(line)
+            lines = lines.dropFirst()
+            lineNumber += 1
+        }
+        return nil
+    }
+
+    static let cases = [
+        "---\ntitle: A\n---\nBody\n", "---\n---\n", "---\n---", "---\n---\n\n", "---", "---\n", "---\ntitle: A",
+        "---\ntitle: A\n...", "---  \na: 1\n--- \t\nx\ny", "---\na: 1\n----\nb: 2\n---\nc", "x\n---\n---\n",
+        "---\nå: ö\n---\n– ✓ 😀\n\n", "---\na: \"---\"\n ---\n---\nbody --- \n---\n", "---\n\n\n---\n\n\nz",
+        "---\ne\u{301}: 1\n---\u{301}\n---\n",
+    ]
+
+    @Test(arguments: cases)
+    func sameAsTheCharacterSplit(_ text: String) {
+        let fast = try? FrontMatter.split(text, path: "p.md").get()
+        #expect(fast == Self.reference(text), "\(text.debugDescription)")
+    }
+}

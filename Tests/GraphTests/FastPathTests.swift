@@ -1,0 +1,35 @@
+import Testing
+@testable import Graph
+
+/// The ASCII fast paths of Routes must give what the general Character code gives.
+@Suite struct RoutesFastPathTests {
+    static let folders = ["", "/", "moten/", "moten/a/", "om/", "a/b/c/", "delregioner/", "delregioner/norr/", "x//y/", "/abs/", "a"]
+    static let targets = ["", "/", "moten/", "moten/a/", "moten/b/index.html", "delregioner/norr/", "om/", "sitemap.xml", "a/b/c/d",
+                          "a//b/", "moten//", "/x/", "a"]
+
+    @Test func relativeLinksAgree() {
+        for from in Self.folders {
+            for to in Self.targets {
+                #expect(Routes.asciiRelative(from: from, to: to) == Routes.characterRelative(from: from, to: to), "\(from) → \(to)")
+            }
+        }
+        #expect(Routes.asciiRelative(from: "möten/", to: "x/") == nil)
+    }
+
+    @Test func resolveAgrees() {
+        let sources = ["content/pages/a.md", "content/a.md", "content/meetings/x/y.md", "a.md"]
+        let links = ["../b.md", "./c.md", "../../x", "../../../x", "./sub/../c.md", "a//b/./c.md", "..", ".", "", "/x.md",
+                     "../meetings/2024-08-19-ros.md", "...", ".x/..y"]
+        for source in sources {
+            for link in links {
+                #expect(Routes.asciiResolve(link, relativeTo: source) == Routes.resolveCharacters(link, relativeTo: source), "\(source) + \(link)")
+            }
+        }
+    }
+}
+
+@Suite struct RelationOrderTests {
+    @Test func rankIsTheDeclarationOrder() {
+        #expect(Relation.allCases.map(\.rank) == Array(Relation.allCases.indices))
+    }
+}

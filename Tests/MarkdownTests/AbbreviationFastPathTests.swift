@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Markdown
+
+/// The byte search for abbreviations must find what Foundation's search finds.
+@Suite struct AbbreviationFastPathTests {
+    /// `firstWord` as first written, with Foundation's search.
+    static func reference(_ word: String, in text: String) -> Range<String.Index>? {
+        var start = text.startIndex
+        while let range = text.range(of: word, range: start..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before?.isLetter ?? false), !(before?.isNumber ?? false), !(after?.isLetter ?? false), !(after?.isNumber ?? false) {
+                return range
+            }
+            start = text.index(after: range.lowerBound)
+        }
+        return nil
+    }
+
+    @Test func sameMatchesAsFoundation() {
+        let words = ["RÖS", "IOP", "VGR", "SER", "Ö", "A"]
+        let texts = ["RÖS-gruppen möttes", "ett IOPavtal och ett IOP.", "xVGR VGR2 (VGR)", "", "RÖS", "ÖRÖS RÖSÖ RÖS", "SERSER SER",
+                     "åäö IOP", "1IOP IOP1 _IOP_", "RÖSRÖS RÖS", "A Ä AA Å", "été IOP été"]
+        for word in words {
+            for text in texts {
+                #expect(AbbreviationMarker.isSimple(text))
+                let fast = AbbreviationMarker.simpleFirstWord(word, in: text)
+                let slow = Self.reference(word, in: text)
+                #expect(fast.map { text.distance(from: text.startIndex, to: $0.lowerBound) } == slow.map { text.distance(from: text.startIndex, to: $0.lowerBound) },
+                        "\(word) in \(text)")
+                #expect(fast.map { String(text[$0]) } == slow.map { String(text[$0]) })
+            }
+        }
+        #expect(!AbbreviationMarker.isSimple("e\u{301}"))
+    }
+}
