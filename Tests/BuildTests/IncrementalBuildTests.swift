@@ -9,10 +9,10 @@ import Content
 /// also renders each file it reuses and fails if one differs (BuildOptions.verifyIncremental).
 @Suite struct IncrementalBuildTests {
     /// Builds incrementally into site/ and afresh into clean/, and compares.
-    func expectSameAsClean(_ site: FixtureSite, now: String = "2026-11-25", _ comment: Comment? = nil,
+    func expectSameAsClean(_ site: FixtureSite, now: String = "2026-11-25", strict: Bool = false, _ comment: Comment? = nil,
                            sourceLocation: SourceLocation = #_sourceLocation) -> BuildResult {
-        let incremental = site.build(now: now, cache: true)
-        let clean = site.build(now: now, output: "clean")
+        let incremental = site.build(now: now, cache: true, strict: strict)
+        let clean = site.build(now: now, output: "clean", strict: strict)
         #expect(incremental.lines == clean.lines, comment, sourceLocation: sourceLocation)
         #expect(incremental.written == clean.written, comment, sourceLocation: sourceLocation)
         if clean.written {
@@ -84,6 +84,21 @@ import Content
         _ = expectSameAsClean(site, "a new static file")
         try site.write("content/reports/bilaga.pdf", "%PDF-1.4 ändrad\n")
         _ = expectSameAsClean(site, "a changed file under content/")
+    }
+
+    /// Placeholder findings come from the cache for unchanged pages: as warnings, or as errors with --strict.
+    @Test func placeholdersFromTheCacheFollowStrict() throws {
+        let site = try builtSite()
+        let path = "content/news/2024-08-20-nyhet.md"
+        try site.write(path, site.read(path)! + "\n\nSkriv en ingress här.\n")
+        let warned = expectSameAsClean(site, "placeholder added")
+        #expect(warned.lines.contains { $0.hasPrefix(path) && $0.contains("warning: placeholder text 'Skriv en ingress här.'") })
+        // Nothing changed but --strict: the page's record is reused, its finding becomes an error.
+        let strict = expectSameAsClean(site, strict: true, "strict")
+        #expect(strict.lines.contains { $0.hasPrefix(path) && $0.contains("error: placeholder text 'Skriv en ingress här.'") })
+        #expect(!strict.written)
+        let lenient = expectSameAsClean(site, "lenient again")
+        #expect(lenient.written && lenient.renderedCount == 0)
     }
 
     @Test func changingTheClock() throws {

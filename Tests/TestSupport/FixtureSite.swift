@@ -59,9 +59,10 @@ public struct FixtureSite {
     /// Builds into `<root>/site` (or checks only, with `output: nil`). With `cache`, the build is
     /// incremental (cache in `<root>/.okc-cache`) and checks every file it reuses against a fresh render.
     @discardableResult
-    public func build(now: String = "2026-11-25", output: String? = "site", drafts: Bool = false, cache: Bool = false) -> BuildResult {
+    public func build(now: String = "2026-11-25", output: String? = "site", drafts: Bool = false, cache: Bool = false,
+                      strict: Bool = false) -> BuildResult {
         var options = BuildOptions(siteRoot: root, output: output.map { root + "/" + $0 }, now: Day(iso: now)!, drafts: drafts,
-                                   themeFolder: FixtureSite.themeFolder, cacheFolder: cache ? root + "/.okc-cache" : nil)
+                                   themeFolder: FixtureSite.themeFolder, strict: strict, cacheFolder: cache ? root + "/.okc-cache" : nil)
         options.verifyIncremental = cache
         return Site.build(options)
     }
