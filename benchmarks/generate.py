@@ -81,7 +81,7 @@ class Corpus:
             self.meetings.append(f"{year}-{month:02d}-{day:02d}-mote-{i:06d}")
         self.reports = [f"rapport-{i:05d}" for i in range(self.n_reports)]
         self.news = [f"nyhet-{i:06d}" for i in range(self.n_news)]
-        self.plain = ["om", "principer", "kontakt", "tillganglighet", "historik", "vanliga-fragor", "press",
+        self.plain = ["om", "principer", "kontakt", "tillganglighetsarbete", "historik", "vanliga-fragor", "press",
                       "arkiv"][: self.n_pages]
 
     # Text -------------------------------------------------------------------------------------------
@@ -113,7 +113,8 @@ class Corpus:
                  f"Läs mer hos {self.link()} och {self.link()}. Se även www.example.se för ~~gammal~~ ny information.", "",
                  "## Diskussion", ""]
         parts += [f"- **{r.choice(WORDS).capitalize()}**: {self.sentence(10)} {self.link()}" for _ in range(4)]
-        parts += ["", "| Område | Antal | Kommentar |", "|:-------|------:|-----------|"]
+        # okc wants a caption for every table (a "Tabell:" paragraph right before it).
+        parts += ["", "Tabell: " + self.sentence(5), "", "| Område | Antal | Kommentar |", "|:-------|------:|-----------|"]
         parts += [f"| {r.choice(WORDS)} | {r.randint(1, 400)} | {self.sentence(6)} |" for _ in range(4)]
         parts += ["", "### Synpunkter", "", "*" + self.sentence(10) + "* " + self.paragraph(3) + " Ett IOP nämndes.", "",
                   "## Vidare arbete", ""]
