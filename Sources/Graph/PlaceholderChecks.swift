@@ -23,6 +23,8 @@ public enum PlaceholderChecks {
             }
         }
         for link in parsed.markdown.links where !link.isImage {
+            // Any ASCII byte but a space, tab or '#' stays after trimming: a real target (most links).
+            if link.url.utf8.contains(where: { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "#") }) { continue }
             let target = link.url.trimmingCharacters(in: .whitespaces)
             guard target.isEmpty || target == "#" else { continue }
             found.append((target.isEmpty ? "link with an empty target" : "placeholder link to '#'",
