@@ -37,3 +37,13 @@ private final class ResultSlots<R>: @unchecked Sendable {
         slots.deallocate()
     }
 }
+
+/// Runs two independent computations at once (on two cores) and returns both results.
+public func parallelPair<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    let a = ResultSlots<A>(count: 1)
+    let b = ResultSlots<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
+    }
+    return (a.values()[0], b.values()[0])
+}

@@ -32,7 +32,7 @@ public struct ActionEntry: Sendable {
 
 extension SiteGraph {
     /// All decisions, newest meeting first, then in the order written.
-    func computeDecisions() -> [DecisionEntry] {
+    func computeDecisions(_ meetingsNewestFirst: [Document]) -> [DecisionEntry] {
         meetingsNewestFirst.flatMap { meeting in
             (meeting.meeting?.decisions ?? []).enumerated().map { index, decision in
                 DecisionEntry(meeting: meeting, number: index + 1, decision: decision, area: decision.area.flatMap(areaKey))
@@ -41,7 +41,7 @@ extension SiteGraph {
     }
 
     /// All follow-up tasks, newest meeting first, then in the order written.
-    func computeActions() -> [ActionEntry] {
+    func computeActions(_ meetingsNewestFirst: [Document]) -> [ActionEntry] {
         meetingsNewestFirst.flatMap { meeting in
             (meeting.meeting?.actions ?? []).enumerated().map { index, action in
                 ActionEntry(meeting: meeting, number: index + 1, action: action, area: action.area.flatMap(areaKey),

@@ -42,11 +42,16 @@ public struct SiteGraph: Sendable {
         self.now = now
         self.backlinks = backlinks
         guard derived else { return }
-        decisions = computeDecisions()
-        actions = computeActions()
-        areaFacts = computeAreaFacts()
-        matches = Matchmaking.matches(self.documents(of: .organisation).map(\.document))
-        indexes = GraphIndexes(self)
+        // Independent of each other: the registers and matches, then what is made from them, two at a time.
+        let base = self
+        let meetings = base.meetingsNewestFirst
+        ((decisions, actions), matches) = parallelPair({
+            parallelPair({ base.computeDecisions(meetings) }, { base.computeActions(meetings) })
+        }, {
+            Matchmaking.matches(base.documents(of: .organisation).map(\.document))
+        })
+        let registers = self
+        (areaFacts, indexes) = parallelPair({ registers.computeAreaFacts() }, { GraphIndexes(registers) })
     }
 
     public func document(_ key: String) -> ParsedDocument? { lookup.index[key].map { documents[$0] } }

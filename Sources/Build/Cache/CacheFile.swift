@@ -23,7 +23,8 @@ enum CacheFile {
         guard FileSystem.rename(temporary, to: path) else { throw FileSystem.Failure(description: "cannot write \(path)") }
     }
 
-    static func read(_ path: String, magic: String, key: UInt64) -> [UInt8]? {
+    /// The file's bytes and where its payload lies in them (not copied out: cache files are tens of MB).
+    static func read(_ path: String, magic: String, key: UInt64) -> (bytes: [UInt8], payload: Range<Int>)? {
         guard FileSystem.type(path) == .file, let bytes = try? FileSystem.read(path), bytes.count >= magic.utf8.count + 8,
               bytes.starts(with: magic.utf8) else { return nil }
         let body = bytes[..<(bytes.count - 8)]
@@ -32,7 +33,7 @@ enum CacheFile {
         var reader = BinaryReader(bytes, range: magic.utf8.count..<(bytes.count - 8))
         guard let format = try? reader.readUInt64(), format == UInt64(version * 1000 + BinaryFormat.version),
               let storedKey = try? reader.readUInt64(), storedKey == key,
-              let count = try? reader.readCount(), let payload = try? reader.readRaw(count), reader.isAtEnd else { return nil }
-        return Array(payload)
+              let count = try? reader.readCount(), reader.offset + count == bytes.count - 8 else { return nil }
+        return (bytes, reader.offset..<(reader.offset + count))
     }
 }

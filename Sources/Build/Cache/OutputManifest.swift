@@ -33,19 +33,22 @@ struct OutputManifest: Sendable {
     var previousRoot: FileSystem.Stamp = .none
     var previousFolders: [String: Int] = [:]
 
-    /// One manifest per output folder (keyed by it), so `okc build` and `okc serve` do not undo each other's.
-    static func path(_ folder: String, key: UInt64) -> String { folder + "/outputs-" + String(key, radix: 16) + ".bin" }
+    /// One manifest per output folder (named after it), so `okc build` and `okc serve` keep theirs;
+    /// a new okc replaces the file rather than adding one (the key inside tells it is for another okc).
+    static func path(_ folder: String, output: String) -> String {
+        folder + "/outputs-" + String(StableHasher.hash(Array(output.utf8)), radix: 16) + ".bin"
+    }
 
-    static func load(folder: String, key: UInt64) -> OutputManifest? {
-        guard let payload = CacheFile.read(path(folder, key: key), magic: magic, key: key) else { return nil }
-        var reader = BinaryReader(payload)
+    static func load(folder: String, output: String, key: UInt64) -> OutputManifest? {
+        guard let (bytes, payload) = CacheFile.read(path(folder, output: output), magic: magic, key: key) else { return nil }
+        var reader = BinaryReader(bytes, range: payload)
         return try? OutputManifest(from: &reader)
     }
 
-    func save(folder: String, key: UInt64) throws {
+    func save(folder: String, output: String, key: UInt64) throws {
         var writer = BinaryWriter(capacity: live.count * 128, sharesStrings: false)
         encode(to: &writer)
-        try CacheFile.write(writer.bytes, magic: OutputManifest.magic, key: key, to: OutputManifest.path(folder, key: key))
+        try CacheFile.write(writer.bytes, magic: OutputManifest.magic, key: key, to: OutputManifest.path(folder, output: output))
     }
 }
 

@@ -19,8 +19,8 @@ struct SourceCache: Sendable {
     /// The previous build's records, or nil (then every page is parsed) when there are none or they
     /// are not for these inputs, damaged in any way, or their body file is missing.
     static func load(folder: String, key: UInt64) -> SourceCache? {
-        guard let payload = CacheFile.read(sourcesPath(folder), magic: magic, key: key) else { return nil }
-        var reader = BinaryReader(payload)
+        guard let (payload, range) = CacheFile.read(sourcesPath(folder), magic: magic, key: key) else { return nil }
+        var reader = BinaryReader(payload, range: range)
         var cache = SourceCache()
         var ranges: [Range<Int>] = []
         do {
