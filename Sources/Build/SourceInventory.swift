@@ -35,11 +35,15 @@ struct SourceInventory {
             diagnostics.append(.error("folders are nested too deeply", at: .file(relative)))
             return
         }
-        for name in FileSystem.list(siteRoot + "/" + relative) where !name.hasPrefix(".") {
+        let names = FileSystem.list(siteRoot + "/" + relative).filter { !$0.hasPrefix(".") }
+        // One lstat per entry gives the type and, for a plain file, the stamp the cache checks; a
+        // folder's entries are looked at on all cores (a rebuild of a large site waits on them first).
+        let folder = siteRoot + "/" + relative + "/"
+        let looked = parallelMap(names) { FileSystem.typeAndStamp(folder + $0) }
+        for (name, entry) in zip(names, looked) {
             let path = relative + "/" + name
             let full = siteRoot + "/" + path
-            // One lstat gives the type and, for a plain file, the stamp the cache checks.
-            var (type, stamp) = FileSystem.typeAndStamp(full)
+            var (type, stamp) = entry
             if type == .symlink {
                 guard let target = FileSystem.realPath(full), target == realRoot || target.hasPrefix(realRoot + "/") else {
                     diagnostics.append(.error("symbolic link leads outside the site folder", at: .file(path),

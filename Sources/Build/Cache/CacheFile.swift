@@ -5,21 +5,24 @@ import Content
 /// A file that is truncated, garbled, from another format or for other inputs reads as nil, and the
 /// build goes on as if there were no cache: it is never trusted, only ignored.
 enum CacheFile {
-    static let version = 2
+    static let version = 3
 
+    /// The checksum covers the header and the payload, hashed one after the other (so the payload is
+    /// never copied behind the header in memory).
     static func write(_ payload: [UInt8], magic: String, key: UInt64, to path: String) throws {
-        var writer = BinaryWriter(capacity: payload.count + 64)
+        var writer = BinaryWriter(capacity: 64)
         writer.writeRaw(Array(magic.utf8))
         writer.write(UInt64(version * 1000 + BinaryFormat.version))
         writer.write(key)
         writer.write(UInt64(payload.count))
-        writer.writeRaw(payload)
-        var bytes = writer.bytes
-        let checksum = StableHasher.hash(bytes)
-        withUnsafeBytes(of: checksum.littleEndian) { bytes.append(contentsOf: $0) }
+        let header = writer.bytes
+        var hasher = StableHasher()
+        hasher.combine(header)
+        hasher.combine(payload)
+        let checksum = withUnsafeBytes(of: hasher.finalize().littleEndian) { Array($0) }
         // Written aside and renamed over the old file: a reader sees the old file or the new one.
         let temporary = path + ".tmp"
-        try FileSystem.write(bytes, to: temporary)
+        try FileSystem.write(parts: [header, payload, checksum], to: temporary)
         guard FileSystem.rename(temporary, to: path) else { throw FileSystem.Failure(description: "cannot write \(path)") }
     }
 
@@ -27,13 +30,16 @@ enum CacheFile {
     static func read(_ path: String, magic: String, key: UInt64) -> (bytes: [UInt8], payload: Range<Int>)? {
         guard FileSystem.type(path) == .file, let bytes = try? FileSystem.read(path), bytes.count >= magic.utf8.count + 8,
               bytes.starts(with: magic.utf8) else { return nil }
-        let body = bytes[..<(bytes.count - 8)]
-        let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        guard StableHasher.hash(body) == stored else { return nil }
         var reader = BinaryReader(bytes, range: magic.utf8.count..<(bytes.count - 8))
         guard let format = try? reader.readUInt64(), format == UInt64(version * 1000 + BinaryFormat.version),
               let storedKey = try? reader.readUInt64(), storedKey == key,
               let count = try? reader.readCount(), reader.offset + count == bytes.count - 8 else { return nil }
-        return (bytes, reader.offset..<(reader.offset + count))
+        let payload = reader.offset..<(reader.offset + count)
+        var hasher = StableHasher()
+        bytes[..<payload.lowerBound].withUnsafeBytes { hasher.combine(bytes: $0) }
+        bytes[payload].withUnsafeBytes { hasher.combine(bytes: $0) }
+        let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard hasher.finalize() == stored else { return nil }
+        return (bytes, payload)
     }
 }
