@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
             for diagnostic in result.diagnostics { print(diagnostic.formatted, to: &stderr) }
             let summary = result.failed
                 ? "build failed: \(result.diagnostics.errorCount) error(s); still serving the last good site"
-                : "built \(result.pageCount) pages, \(result.diagnostics.warningCount) warning(s)"
+                : "built \(result.pageCount) pages, \(result.renderedCount) of \(result.outputPaths.count) files rendered, \(result.diagnostics.warningCount) warning(s)"
             print(summary, to: &stderr)
         }, onReady: { url in
             // Unbuffered, on stdout: scripts and tests wait for this line to learn the port.

@@ -43,11 +43,17 @@ import TestSupport
 
         try site.write("content/pages/om.md", "---\ntitle: Om oss\n---\n## Syfte\n\nAndra versionen.\n")
         #expect(try waitFor(port: port, path: "/om/") { $0.contains("Andra versionen.") })
+        // Rebuilds use the build's cache: after a change to the body alone, only that page is rendered again.
+        try site.write("content/pages/om.md", "---\ntitle: Om oss\n---\n## Syfte\n\nTredje versionen.\n")
+        #expect(try waitFor(port: port, path: "/om/") { $0.contains("Tredje versionen.") })
+        let summaries = ((try? String(contentsOfFile: server.log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.hasPrefix("built ") }
+        #expect(summaries.count == 3)
+        #expect(summaries.last?.contains(" 1 of ") == true, "\(summaries)")
 
         try site.write("content/pages/om.md", "---\ntitle: Om oss\n---\nSe [<mötet>](saknas.md).\n")
         #expect(try waitFor(port: port, path: "/om/") { $0.contains("Sidan kunde inte byggas om") })
         let failed = try LoopbackHTTP.get(port: port, path: "/om/")
-        #expect(failed.body.contains("Andra versionen."))
+        #expect(failed.body.contains("Tredje versionen."))
         #expect(failed.body.contains("broken link &#39;saknas.md&#39;"))
 
         #expect(server.interrupt())

@@ -4,7 +4,7 @@ import Foundation
 public final class ServeProcess {
     public let port: Int
     let process: Process
-    let log: String
+    public let log: String
 
     /// Starts the server and waits (at most `timeout` seconds) for the line that names its port.
     public init(site: String, arguments: [String] = [], timeout: Double = 60) throws {
