@@ -9,6 +9,7 @@ enum PlanView {
         if let from = p.from { c["period"] = p.to.map { "\(from)–\($0)" } ?? "\(from)–" }
         c["decided"] = p.decided
         c["status"] = p.status.map { view.strings["plan_status_\($0)"] }
+        c["organisation"] = p.organisation
         c["areas"] = p.areas.map { area -> [String: Any] in
             var item: [String: Any] = ["id": area.id.value, "anchor": ViewContext.areaAnchor(area.id.value), "title": area.title]
             if let kind = area.kind { item["kind"] = view.strings["area_kind_\(kind)"] }
