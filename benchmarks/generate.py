@@ -81,7 +81,7 @@ class Corpus:
             self.meetings.append(f"{year}-{month:02d}-{day:02d}-mote-{i:06d}")
         self.reports = [f"rapport-{i:05d}" for i in range(self.n_reports)]
         self.news = [f"nyhet-{i:06d}" for i in range(self.n_news)]
-        self.plain = ["om", "principer", "kontakt", "tillganglighet", "historik", "vanliga-fragor", "press",
+        self.plain = ["om", "principer", "kontakt", "webbplatsen", "historik", "vanliga-fragor", "press",
                       "arkiv"][: self.n_pages]
 
     # Text -------------------------------------------------------------------------------------------

@@ -19,8 +19,8 @@ struct SourceCache: Sendable {
     /// The previous build's records, or nil (then every page is parsed) when there are none or they
     /// are not for these inputs, damaged in any way, or their body file is missing.
     static func load(folder: String, key: UInt64) -> SourceCache? {
-        guard let payload = CacheFile.read(sourcesPath(folder), magic: magic, key: key) else { return nil }
-        var reader = BinaryReader(payload)
+        guard let (payload, range) = CacheFile.readInPlace(sourcesPath(folder), magic: magic, key: key) else { return nil }
+        var reader = BinaryReader(payload, range: range)
         var cache = SourceCache()
         var ranges: [Range<Int>] = []
         do {
@@ -95,7 +95,7 @@ struct SourceCache: Sendable {
             }
         }
         // Each record's bytes on all cores (unchanged ones as they were read), then one file.
-        let encoded = parallelMap(records) { record -> [UInt8] in
+        var encoded = parallelMap(records) { record -> [UInt8] in
             var record = record
             // A file changed so recently that a further change could keep its stamp is trusted by content only.
             let racy = record.stamp.modified >= buildStart - 2_000_000_000 || record.stamp == .none
@@ -108,15 +108,20 @@ struct SourceCache: Sendable {
             record.encode(to: &item)
             return item.bytes
         }
-        var writer = BinaryWriter(capacity: encoded.reduce(64) { $0 + $1.count + 5 })
-        writer.write(routesFingerprint)
-        writer.write(generation)
-        writer.writeCount(encoded.count)
-        for bytes in encoded {
-            writer.writeCount(bytes.count)
-            writer.writeRaw(bytes)
+        // Straight into the file's buffer, each record's bytes let go of once copied.
+        var header = BinaryWriter(capacity: 64, sharesStrings: false)
+        header.write(routesFingerprint)
+        header.write(generation)
+        header.writeCount(encoded.count)
+        let payloadCount = encoded.reduce(header.bytes.count) { $0 + BinaryWriter.countLength($1.count) + $1.count }
+        try CacheFile.write(magic: magic, key: key, payloadCount: payloadCount, to: sourcesPath(folder)) { writer in
+            writer.writeRaw(header.bytes)
+            for i in encoded.indices {
+                writer.writeCount(encoded[i].count)
+                writer.writeRaw(encoded[i])
+                encoded[i] = []
+            }
         }
-        try CacheFile.write(writer.bytes, magic: magic, key: key, to: sourcesPath(folder))
         for name in FileSystem.list(folder) where name.hasPrefix("bodies-") && name != "bodies-\(generation).bin" {
             FileSystem.remove(folder + "/" + name)
         }
