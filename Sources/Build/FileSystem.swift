@@ -14,20 +14,23 @@ enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var result: [UInt8] = []
         var info = stat()
-        // One read of the size the file has, unless it grows meanwhile.
-        var chunk = [UInt8](repeating: 0, count: fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 1 << 16)
+        // One buffer of the size the file has (grown if it grows meanwhile), trimmed in place: a large
+        // file is not held twice while it is read.
+        var buffer = [UInt8](repeating: 0, count: fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 1 << 16)
+        var filled = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: max(1 << 16, buffer.count))) }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
+            filled += n
         }
-        return result
+        buffer.removeSubrange(filled...)
+        return buffer
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws {

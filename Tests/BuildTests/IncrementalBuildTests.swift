@@ -172,8 +172,8 @@ import Content
         let payload = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
         try CacheFile.write(payload, magic: "OKCTEST1", key: 42, to: folder + "/whole.bin")
         try CacheFile.write(magic: "OKCTEST1", key: 42, payloadCount: payload.count, to: folder + "/filled.bin") { writer in
-            writer.writeRaw(payload[..<1000])
-            writer.writeRaw(payload[1000...])
+            try writer.writeRaw(payload[..<1000])
+            try writer.writeRaw(payload[1000...])
         }
         let whole = try #require(FileManager.default.contents(atPath: folder + "/whole.bin"))
         #expect(FileManager.default.contents(atPath: folder + "/filled.bin") == whole)
@@ -183,9 +183,23 @@ import Content
         #expect(CacheFile.readInPlace(folder + "/filled.bin", magic: "OKCTEST1", key: 43) == nil)
         // A fill that writes another length than announced writes nothing.
         #expect(throws: (any Error).self) {
-            try CacheFile.write(magic: "OKCTEST1", key: 42, payloadCount: 10, to: folder + "/short.bin") { $0.writeRaw([1, 2, 3]) }
+            try CacheFile.write(magic: "OKCTEST1", key: 42, payloadCount: 10, to: folder + "/short.bin") { try $0.writeRaw([1, 2, 3]) }
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "/short.bin"))
+    }
+
+    @Test func streamingHashEqualsTheWholeHash() {
+        let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        for pieces in [[1_000], [1, 999], [3, 5, 8, 984], [7, 7, 7, 979], [500, 0, 500], [13, 13, 974]] {
+            var streaming = StableHasher.Streaming()
+            var start = 0
+            for length in pieces {
+                streaming.combine(Array(bytes[start..<start + length]))
+                start += length
+            }
+            #expect(streaming.finalize() == StableHasher.hash(bytes), "pieces \(pieces)")
+        }
+        #expect(StableHasher.Streaming().finalize() == StableHasher.hash([UInt8]()))
     }
 
     @Test func countLengthIsWhatWriteCountWrites() {

@@ -54,7 +54,7 @@ struct SourceCache: Sendable {
     /// Writes the records of this build, putting bodies that are only in memory into the body file.
     /// The body file is appended to while it stays mostly live, and written afresh (a new generation)
     /// when not; the old generation is removed once the new records point elsewhere.
-    static func save(_ records: [SourceRecord], routesFingerprint: UInt64, bodies: (store: BodyStore, generation: Int)?, folder: String,
+    static func save(_ records: [SourceRecord], routes: Routes, routesFingerprint: UInt64, bodies: (store: BodyStore, generation: Int)?, folder: String,
                      key: UInt64, buildStart: Int) throws {
         var records = records
         let liveBytes = records.reduce(UInt64(0)) { $0 + ($1.body?.length ?? UInt64($1.outcome.parsed?.markdown.html.utf8.count ?? 0)) }
@@ -104,21 +104,22 @@ struct SourceCache: Sendable {
                 record.raw = nil
             }
             if let raw = record.raw { return Array(raw) }
+            if record.rewrites == nil { record.rewrites = ParseStage.rewrites(record, routes: routes) }
             var item = BinaryWriter(capacity: 2048)
             record.encode(to: &item)
             return item.bytes
         }
-        // Straight into the file's buffer, each record's bytes let go of once copied.
+        // Straight out to the file, each record's bytes let go of once written.
         var header = BinaryWriter(capacity: 64, sharesStrings: false)
         header.write(routesFingerprint)
         header.write(generation)
         header.writeCount(encoded.count)
         let payloadCount = encoded.reduce(header.bytes.count) { $0 + BinaryWriter.countLength($1.count) + $1.count }
         try CacheFile.write(magic: magic, key: key, payloadCount: payloadCount, to: sourcesPath(folder)) { writer in
-            writer.writeRaw(header.bytes)
+            try writer.writeRaw(header.bytes)
             for i in encoded.indices {
-                writer.writeCount(encoded[i].count)
-                writer.writeRaw(encoded[i])
+                try writer.writeCount(encoded[i].count)
+                try writer.writeRaw(encoded[i])
                 encoded[i] = []
             }
         }
