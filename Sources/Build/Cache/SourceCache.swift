@@ -94,8 +94,8 @@ struct SourceCache: Sendable {
                 records[i].raw = nil
             }
         }
-        // Each record's bytes on all cores (unchanged ones as they were read), then one file.
-        var encoded = parallelMap(records) { record -> [UInt8] in
+        // Each record's bytes on all cores (unchanged ones as they were read, not copied), then one file.
+        var encoded = parallelMap(records) { record -> ArraySlice<UInt8> in
             var record = record
             // A file changed so recently that a further change could keep its stamp is trusted by content only.
             let racy = record.stamp.modified >= buildStart - 2_000_000_000 || record.stamp == .none
@@ -103,11 +103,11 @@ struct SourceCache: Sendable {
                 record.racy = racy
                 record.raw = nil
             }
-            if let raw = record.raw { return Array(raw) }
+            if let raw = record.raw { return raw }
             if record.rewrites == nil { record.rewrites = ParseStage.rewrites(record, routes: routes) }
             var item = BinaryWriter(capacity: 2048)
             record.encode(to: &item)
-            return item.bytes
+            return item.bytes[...]
         }
         // Straight out to the file, each record's bytes let go of once written.
         var header = BinaryWriter(capacity: 64, sharesStrings: false)
