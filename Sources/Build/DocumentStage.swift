@@ -13,15 +13,14 @@ enum DocumentStage {
     /// Everything about one page source, made fresh from its bytes (which are read unless given).
     static func load(_ source: SourceInventory.PageSource, bytes given: [UInt8]? = nil, stamp: FileSystem.Stamp?, siteRoot: String,
                      routes: Routes, options: MarkdownOptions, unsafeHTML: Bool) -> SourceRecord {
-        var rewrites: [SourceRecord.Rewrite] = []
         var targets: [String: Routes.Target] = [:]
         var contentHash: UInt64 = 0
-        func record(_ outcome: Outcome, placeholders: [Diagnostic] = []) -> SourceRecord {
+        func record(_ outcome: Outcome, placeholders: [Diagnostic] = [], bodyDiagnostics: [Diagnostic] = []) -> SourceRecord {
             let parsed = outcome.parsed
             return SourceRecord(path: source.path, stamp: stamp ?? .none, racy: true, contentHash: contentHash, outcome: outcome,
-                                bodyDiagnostics: parsed.map { BodyChecks.check($0, unsafeHTML: unsafeHTML) } ?? [],
+                                bodyDiagnostics: bodyDiagnostics,
                                 placeholders: placeholders,
-                                rewrites: rewrites, metaHash: parsed.map(SourceRecord.metaHash) ?? 0, body: nil, links: nil, raw: nil)
+                                rewrites: nil, metaHash: parsed.map(SourceRecord.metaHash) ?? 0, body: nil, links: nil, raw: nil)
         }
         let bytes: [UInt8]
         do {
@@ -49,9 +48,8 @@ enum DocumentStage {
         var markdown = MarkdownRenderer.render(document.body, options: options) { url in
             let target = targets[url] ?? routes.target(of: url, from: source.path)
             targets[url] = target
-            let result = routes.rewrite(target, fromFolder: folder)
-            rewrites.append(SourceRecord.Rewrite(url: url, result: result))
-            return result
+            // What each link was rewritten to is not kept: the cache derives it from the targets (ParseStage.rewrites).
+            return routes.rewrite(target, fromFolder: folder)
         }
         // Later stages read the HTML, headings and links: the Markdown is dropped (and no plain text was
         // collected) so a large site is not held twice in memory, and a page restored from the cache is the same value.
@@ -59,7 +57,12 @@ enum DocumentStage {
         // The placeholder checks read the body's lines, so they run before the body is dropped.
         let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown, linkTargets: targets),
                                                    severity: .warning)
-        return record(Outcome(parsed: ParsedDocument(document: document.droppingBody(), markdown: markdown, linkTargets: targets),
-                              diagnostics: diagnostics), placeholders: placeholders)
+        let withoutBody = document.droppingBody()
+        let bodyDiagnostics = BodyChecks.check(ParsedDocument(document: withoutBody, markdown: markdown, linkTargets: targets),
+                                               unsafeHTML: unsafeHTML)
+        // Only the checks above read a link's text: a large site need not keep it (nor the cache store it).
+        for i in markdown.links.indices { markdown.links[i].text = "" }
+        return record(Outcome(parsed: ParsedDocument(document: withoutBody, markdown: markdown, linkTargets: targets),
+                              diagnostics: diagnostics), placeholders: placeholders, bodyDiagnostics: bodyDiagnostics)
     }
 }

@@ -69,26 +69,6 @@ enum FileSystem {
         }
     }
 
-    /// Writes the parts one after the other into one file (no concatenated copy of large payloads).
-    static func write(parts: [[UInt8]], to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        for part in parts {
-            try part.withUnsafeBufferPointer { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-                    }
-                    offset += n
-                }
-            }
-        }
-    }
-
     /// Writes a new file; fails if anything exists at `path` (O_EXCL: no window between check and write).
     static func create(_ bytes: [UInt8], at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

@@ -38,6 +38,14 @@ public struct BinaryWriter {
     /// A number of items, read back with `readCount`.
     public mutating func writeCount(_ count: Int) { write(UInt64(count)) }
 
+    /// How many bytes `writeCount(count)` writes.
+    public static func countLength(_ count: Int) -> Int {
+        var length = 1
+        var v = UInt64(count)
+        while v >= 0x80 { v >>= 7; length += 1 }
+        return length
+    }
+
     public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     public mutating func write(_ value: Double) { write(value.bitPattern) }

@@ -89,3 +89,37 @@ public struct StableHasher {
         return hasher.finalize()
     }
 }
+
+extension StableHasher {
+    /// The hash of bytes that arrive in pieces: equal to `StableHasher.hash` of all of them at once
+    /// (whole 8-byte words are mixed as they come; the last piece's tail waits for the next).
+    public struct Streaming {
+        private var hasher = StableHasher()
+        private var tail: [UInt8] = []
+
+        public init() {}
+
+        public mutating func combine(bytes: UnsafeRawBufferPointer) {
+            var rest = bytes[...]
+            if !tail.isEmpty {
+                let taken = min(8 - tail.count, rest.count)
+                tail.append(contentsOf: rest.prefix(taken))
+                rest = rest.dropFirst(taken)
+                guard tail.count == 8 else { return }
+                tail.withUnsafeBytes { hasher.combine(bytes: $0) }
+                tail.removeAll(keepingCapacity: true)
+            }
+            let whole = rest.count / 8 * 8
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: rest.prefix(whole)))
+            tail.append(contentsOf: rest.dropFirst(whole))
+        }
+
+        public mutating func combine(_ bytes: [UInt8]) { bytes.withUnsafeBytes { combine(bytes: $0) } }
+
+        public func finalize() -> UInt64 {
+            var last = hasher
+            if !tail.isEmpty { tail.withUnsafeBytes { last.combine(bytes: $0) } }
+            return last.finalize()
+        }
+    }
+}

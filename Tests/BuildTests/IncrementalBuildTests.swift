@@ -177,3 +177,51 @@ import Content
         #expect(site.snapshot("site") == site.snapshot("clean"))
     }
 }
+
+/// The cache's files written and read in place are the same bytes as written and read whole.
+@Suite struct CacheFileTests {
+    @Test func fillingTheBufferWritesTheSameFileAsAWholePayload() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okc-cachefile-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let payload = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+        try CacheFile.write(payload, magic: "OKCTEST1", key: 42, to: folder + "/whole.bin")
+        try CacheFile.write(magic: "OKCTEST1", key: 42, payloadCount: payload.count, to: folder + "/filled.bin") { writer in
+            try writer.writeRaw(payload[..<1000])
+            try writer.writeRaw(payload[1000...])
+        }
+        let whole = try #require(FileManager.default.contents(atPath: folder + "/whole.bin"))
+        #expect(FileManager.default.contents(atPath: folder + "/filled.bin") == whole)
+        #expect(CacheFile.read(folder + "/filled.bin", magic: "OKCTEST1", key: 42) == payload)
+        let inPlace = try #require(CacheFile.readInPlace(folder + "/filled.bin", magic: "OKCTEST1", key: 42))
+        #expect(Array(inPlace.bytes[inPlace.payload]) == payload)
+        #expect(CacheFile.readInPlace(folder + "/filled.bin", magic: "OKCTEST1", key: 43) == nil)
+        // A fill that writes another length than announced writes nothing.
+        #expect(throws: (any Error).self) {
+            try CacheFile.write(magic: "OKCTEST1", key: 42, payloadCount: 10, to: folder + "/short.bin") { try $0.writeRaw([1, 2, 3]) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/short.bin"))
+    }
+
+    @Test func streamingHashEqualsTheWholeHash() {
+        let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        for pieces in [[1_000], [1, 999], [3, 5, 8, 984], [7, 7, 7, 979], [500, 0, 500], [13, 13, 974]] {
+            var streaming = StableHasher.Streaming()
+            var start = 0
+            for length in pieces {
+                streaming.combine(Array(bytes[start..<start + length]))
+                start += length
+            }
+            #expect(streaming.finalize() == StableHasher.hash(bytes), "pieces \(pieces)")
+        }
+        #expect(StableHasher.Streaming().finalize() == StableHasher.hash([UInt8]()))
+    }
+
+    @Test func countLengthIsWhatWriteCountWrites() {
+        for count in [0, 1, 127, 128, 16_383, 16_384, 1 << 21, 1 << 35] {
+            var writer = BinaryWriter(sharesStrings: false)
+            writer.writeCount(count)
+            #expect(BinaryWriter.countLength(count) == writer.bytes.count)
+        }
+    }
+}

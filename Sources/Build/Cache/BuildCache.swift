@@ -71,7 +71,7 @@ final class BuildCache: Sendable {
 
     func saveSources(_ records: [SourceRecord], parse: ParseStage, bodies active: (store: BodyStore, generation: Int)?) {
         guard (try? FileSystem.makeDirectory(folder)) != nil else { return }
-        try? SourceCache.save(records, routesFingerprint: parse.routesFingerprint, bodies: active ?? bodies, folder: folder, key: parseKey,
+        try? SourceCache.save(records, routes: parse.routes, routesFingerprint: parse.routesFingerprint, bodies: active ?? bodies, folder: folder, key: parseKey,
                               buildStart: buildStart)
     }
 

@@ -1,45 +1,132 @@
 import Content
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One file of the incremental build's cache (`<site>/.okc-cache/`): a magic word naming what it holds,
 /// the cache format, the key of the inputs it is valid for, the payload, and a checksum of all of it.
 /// A file that is truncated, garbled, from another format or for other inputs reads as nil, and the
 /// build goes on as if there were no cache: it is never trusted, only ignored.
 enum CacheFile {
-    static let version = 3
+    static let version = 4
 
-    /// The checksum covers the header and the payload, hashed one after the other (so the payload is
-    /// never copied behind the header in memory).
     static func write(_ payload: [UInt8], magic: String, key: UInt64, to path: String) throws {
-        var writer = BinaryWriter(capacity: 64)
-        writer.writeRaw(Array(magic.utf8))
-        writer.write(UInt64(version * 1000 + BinaryFormat.version))
-        writer.write(key)
-        writer.write(UInt64(payload.count))
-        let header = writer.bytes
-        var hasher = StableHasher()
-        hasher.combine(header)
-        hasher.combine(payload)
-        let checksum = withUnsafeBytes(of: hasher.finalize().littleEndian) { Array($0) }
+        try write(magic: magic, key: key, payloadCount: payload.count, to: path) { try $0.writeRaw(payload) }
+    }
+
+    /// The same file, its payload (exactly `payloadCount` bytes) given piece by piece to `fill` and
+    /// written out as it comes: a large cache is never held whole a second time to be written.
+    static func write(magic: String, key: UInt64, payloadCount: Int, to path: String, fill: (inout Sink) throws -> Void) throws {
         // Written aside and renamed over the old file: a reader sees the old file or the new one.
         let temporary = path + ".tmp"
-        try FileSystem.write(parts: [header, payload, checksum], to: temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileSystem.Failure(description: "cannot write \(path)") }
+        var sink = Sink(fd: fd, path: path)
+        do {
+            defer { close(fd) }
+            try sink.writeRaw(Array(magic.utf8))
+            try sink.writeVarint(UInt64(version * 1000 + BinaryFormat.version))
+            try sink.writeVarint(key)
+            try sink.writeVarint(UInt64(payloadCount))
+            let start = sink.count
+            try fill(&sink)
+            guard sink.count - start == payloadCount else { throw FileSystem.Failure(description: "cannot write \(path)") }
+            try sink.finish()
+        } catch {
+            FileSystem.remove(temporary)
+            throw error
+        }
         guard FileSystem.rename(temporary, to: path) else { throw FileSystem.Failure(description: "cannot write \(path)") }
     }
 
-    /// The file's bytes and where its payload lies in them (not copied out: cache files are tens of MB).
-    static func read(_ path: String, magic: String, key: UInt64) -> (bytes: [UInt8], payload: Range<Int>)? {
+    /// Where a cache file's bytes go: buffered, checksummed and written a megabyte at a time.
+    struct Sink {
+        let fd: Int32
+        let path: String
+        private var buffer: [UInt8] = []
+        private var hasher = StableHasher.Streaming()
+        private(set) var count = 0
+
+        init(fd: Int32, path: String) {
+            self.fd = fd
+            self.path = path
+            buffer.reserveCapacity(1 << 20)
+        }
+
+        mutating func writeRaw<S: Sequence>(_ raw: S) throws where S.Element == UInt8 {
+            let before = buffer.count
+            buffer.append(contentsOf: raw)
+            count += buffer.count - before
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+
+        /// A count as `BinaryWriter.writeCount` writes it.
+        mutating func writeCount(_ value: Int) throws { try writeVarint(UInt64(value)) }
+
+        /// As `BinaryWriter.write(UInt64)`.
+        mutating func writeVarint(_ value: UInt64) throws {
+            var v = value
+            var bytes: [UInt8] = []
+            while v >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+                v >>= 7
+            }
+            bytes.append(UInt8(v))
+            try writeRaw(bytes)
+        }
+
+        private mutating func flush() throws {
+            hasher.combine(buffer)
+            try buffer.withUnsafeBufferPointer { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw FileSystem.Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    }
+                    offset += n
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// The checksum of everything written, then the last bytes out.
+        mutating func finish() throws {
+            try flush()
+            let checksum = hasher.finalize()
+            withUnsafeBytes(of: checksum.littleEndian) { buffer.append(contentsOf: $0) }
+            let sum = buffer
+            buffer = []
+            try sum.withUnsafeBufferPointer { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw FileSystem.Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    }
+                    offset += n
+                }
+            }
+        }
+    }
+
+    static func read(_ path: String, magic: String, key: UInt64) -> [UInt8]? {
+        readInPlace(path, magic: magic, key: key).map { Array($0.bytes[$0.payload]) }
+    }
+
+    /// The file's bytes and where its payload is in them: a large cache is not copied once more to be read.
+    static func readInPlace(_ path: String, magic: String, key: UInt64) -> (bytes: [UInt8], payload: Range<Int>)? {
         guard FileSystem.type(path) == .file, let bytes = try? FileSystem.read(path), bytes.count >= magic.utf8.count + 8,
               bytes.starts(with: magic.utf8) else { return nil }
+        let body = bytes[..<(bytes.count - 8)]
+        let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard StableHasher.hash(body) == stored else { return nil }
         var reader = BinaryReader(bytes, range: magic.utf8.count..<(bytes.count - 8))
         guard let format = try? reader.readUInt64(), format == UInt64(version * 1000 + BinaryFormat.version),
               let storedKey = try? reader.readUInt64(), storedKey == key,
-              let count = try? reader.readCount(), reader.offset + count == bytes.count - 8 else { return nil }
-        let payload = reader.offset..<(reader.offset + count)
-        var hasher = StableHasher()
-        bytes[..<payload.lowerBound].withUnsafeBytes { hasher.combine(bytes: $0) }
-        bytes[payload].withUnsafeBytes { hasher.combine(bytes: $0) }
-        let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        guard hasher.finalize() == stored else { return nil }
-        return (bytes, payload)
+              let count = try? reader.readCount(), let payload = try? reader.readRaw(count), reader.isAtEnd else { return nil }
+        return (bytes, payload.startIndex..<payload.endIndex)
     }
 }

@@ -1,6 +1,7 @@
 import Content
 import Graph
 import Theme
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,9 +26,9 @@ struct IncrementalEmit {
     }
 
     private enum Placed: Sendable {
-        /// Path, hash, stamp on disk, facts (nil: reused, facts as recorded).
-        /// `facts`: what a rendered file read, each once, with its value now (nil: reused, facts as recorded).
-        case file(hash: UInt64, stamp: FileSystem.Stamp, facts: [(Fact, UInt64)]?, rendered: Bool, mismatch: Bool, kept: Bool)
+        /// `facts`: what a rendered file read, as numbers in the new manifest's table, sorted (nil: reused,
+        /// facts as recorded).
+        case file(hash: UInt64, stamp: FileSystem.Stamp, facts: [Int]?, rendered: Bool, mismatch: Bool, kept: Bool)
         case failed(String)
     }
 
@@ -56,13 +57,11 @@ struct IncrementalEmit {
         let live = manifest.live
         let previous = manifest.previous
         let results: [Placed]
+        // The new manifest's facts, numbered as the files read them (on all cores): a large site's files
+        // keep a number per fact they read, not the fact's text and value.
+        let table = FactTable(hasher: hasher)
         do {
-            let values = hasher
-            // The facts a file read, each once, with their values: taken here, on all cores.
-            @Sendable func valued(_ facts: [Fact]) -> [(Fact, UInt64)] {
-                var seen = Set<Fact>()
-                return facts.compactMap { seen.insert($0).inserted ? ($0, values.compute($0)) : nil }
-            }
+            @Sendable func valued(_ facts: [Fact]) -> [Int] { table.numbers(facts) }
             results = parallelMap(Array(jobs.indices)) { index -> Placed in
                 let job = jobs[index]
                 do {
@@ -106,17 +105,10 @@ struct IncrementalEmit {
         // The new manifest: facts numbered afresh (a reused file's facts keep their values), records for every file.
         var next = OutputManifest()
         next.renderKey = renderKey
-        var numbers: [Fact: Int] = [:]
         var renumbered = [Int?](repeating: nil, count: manifest.facts.count)
-        func number(_ fact: Fact, value: UInt64) -> Int {
-            if let known = numbers[fact] { return known }
-            numbers[fact] = next.facts.count
-            next.facts.append((fact, value))
-            return next.facts.count - 1
-        }
         func number(old index: Int) -> Int {
             if let known = renumbered[index] { return known }
-            let new = number(manifest.facts[index].fact, value: current[index])
+            let new = table.number(manifest.facts[index].fact, value: current[index])
             renumbered[index] = new
             return new
         }
@@ -133,7 +125,7 @@ struct IncrementalEmit {
                 }
                 let indexes: [Int]
                 if let facts {
-                    indexes = facts.map { number($0.0, value: $0.1) }.sorted()
+                    indexes = facts
                 } else {
                     indexes = live[job.path]!.facts.map { number(old: $0) }
                 }
@@ -144,6 +136,7 @@ struct IncrementalEmit {
                 break
             }
         }
+        next.facts = table.facts
         StageClock.shared.lap("records")
         do {
             for copy in copies {
@@ -237,5 +230,46 @@ struct IncrementalEmit {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
+    }
+}
+
+/// The facts of the new manifest, numbered in the order files read them, each with its value now
+/// (computed once per fact, not once per file that read it). Shared by the render workers.
+final class FactTable: Sendable {
+    private struct State {
+        var numbers: [Fact: Int] = [:]
+        var facts: [(fact: Fact, value: UInt64)] = []
+    }
+
+    private let hasher: FactHasher
+    private let state = Mutex(State())
+
+    init(hasher: FactHasher) { self.hasher = hasher }
+
+    var facts: [(fact: Fact, value: UInt64)] { state.withLock { $0.facts } }
+
+    /// A file's facts as numbers: each once, sorted.
+    func numbers(_ facts: [Fact]) -> [Int] {
+        var numbers: [Int] = []
+        numbers.reserveCapacity(facts.count)
+        var seen = Set<Fact>()
+        for fact in facts where seen.insert(fact).inserted {
+            if let known = state.withLock({ $0.numbers[fact] }) {
+                numbers.append(known)
+            } else {
+                numbers.append(number(fact, value: hasher.compute(fact)))
+            }
+        }
+        return numbers.sorted()
+    }
+
+    /// The fact's number, given its value now (kept from whoever numbered it first).
+    func number(_ fact: Fact, value: UInt64) -> Int {
+        state.withLock { state in
+            if let known = state.numbers[fact] { return known }
+            state.numbers[fact] = state.facts.count
+            state.facts.append((fact, value))
+            return state.facts.count - 1
+        }
     }
 }

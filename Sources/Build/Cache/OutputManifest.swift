@@ -40,7 +40,7 @@ struct OutputManifest: Sendable {
     }
 
     static func load(folder: String, output: String, key: UInt64) -> OutputManifest? {
-        guard let (bytes, payload) = CacheFile.read(path(folder, output: output), magic: magic, key: key) else { return nil }
+        guard let (bytes, payload) = CacheFile.readInPlace(path(folder, output: output), magic: magic, key: key) else { return nil }
         var reader = BinaryReader(bytes, range: payload)
         return try? OutputManifest(from: &reader)
     }

@@ -61,7 +61,19 @@ struct ParseStage {
         guard let cache, cache.routesFingerprint != routesFingerprint else { return true }
         guard let parsed = record.outcome.parsed else { return true }
         let folder = routes.folder(ofKey: parsed.document.key) ?? ""
-        return record.rewrites.allSatisfy { routes.rewrite($0.url, from: record.path, fromFolder: folder) == $0.result }
+        return (record.rewrites ?? rewrites(record)).allSatisfy { routes.rewrite($0.url, from: record.path, fromFolder: folder) == $0.result }
+    }
+
+    /// The URL each link of a freshly parsed page was rewritten to, as the cache keeps them: one per
+    /// link target, by URL (the rewrite of a target is what the parse gave the link).
+    func rewrites(_ record: SourceRecord) -> [SourceRecord.Rewrite] {
+        Self.rewrites(record, routes: routes)
+    }
+
+    static func rewrites(_ record: SourceRecord, routes: Routes) -> [SourceRecord.Rewrite] {
+        guard let parsed = record.outcome.parsed else { return [] }
+        let folder = routes.folder(ofKey: parsed.document.key) ?? ""
+        return parsed.linkTargets.keys.sorted().map { SourceRecord.Rewrite(url: $0, result: routes.rewrite(parsed.linkTargets[$0]!, fromFolder: folder)) }
     }
 
     /// Each page's body: from memory when parsed by this build, else read back from the cache's body

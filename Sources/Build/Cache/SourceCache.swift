@@ -19,7 +19,7 @@ struct SourceCache: Sendable {
     /// The previous build's records, or nil (then every page is parsed) when there are none or they
     /// are not for these inputs, damaged in any way, or their body file is missing.
     static func load(folder: String, key: UInt64) -> SourceCache? {
-        guard let (payload, range) = CacheFile.read(sourcesPath(folder), magic: magic, key: key) else { return nil }
+        guard let (payload, range) = CacheFile.readInPlace(sourcesPath(folder), magic: magic, key: key) else { return nil }
         var reader = BinaryReader(payload, range: range)
         var cache = SourceCache()
         var ranges: [Range<Int>] = []
@@ -54,7 +54,7 @@ struct SourceCache: Sendable {
     /// Writes the records of this build, putting bodies that are only in memory into the body file.
     /// The body file is appended to while it stays mostly live, and written afresh (a new generation)
     /// when not; the old generation is removed once the new records point elsewhere.
-    static func save(_ records: [SourceRecord], routesFingerprint: UInt64, bodies: (store: BodyStore, generation: Int)?, folder: String,
+    static func save(_ records: [SourceRecord], routes: Routes, routesFingerprint: UInt64, bodies: (store: BodyStore, generation: Int)?, folder: String,
                      key: UInt64, buildStart: Int) throws {
         var records = records
         let liveBytes = records.reduce(UInt64(0)) { $0 + ($1.body?.length ?? UInt64($1.outcome.parsed?.markdown.html.utf8.count ?? 0)) }
@@ -94,8 +94,8 @@ struct SourceCache: Sendable {
                 records[i].raw = nil
             }
         }
-        // Each record's bytes on all cores (unchanged ones as they were read), then one file.
-        let encoded = parallelMap(records) { record -> [UInt8] in
+        // Each record's bytes on all cores (unchanged ones as they were read, not copied), then one file.
+        var encoded = parallelMap(records) { record -> ArraySlice<UInt8> in
             var record = record
             // A file changed so recently that a further change could keep its stamp is trusted by content only.
             let racy = record.stamp.modified >= buildStart - 2_000_000_000 || record.stamp == .none
@@ -103,20 +103,26 @@ struct SourceCache: Sendable {
                 record.racy = racy
                 record.raw = nil
             }
-            if let raw = record.raw { return Array(raw) }
+            if let raw = record.raw { return raw }
+            if record.rewrites == nil { record.rewrites = ParseStage.rewrites(record, routes: routes) }
             var item = BinaryWriter(capacity: 2048)
             record.encode(to: &item)
-            return item.bytes
+            return item.bytes[...]
         }
-        var writer = BinaryWriter(capacity: encoded.reduce(64) { $0 + $1.count + 5 })
-        writer.write(routesFingerprint)
-        writer.write(generation)
-        writer.writeCount(encoded.count)
-        for bytes in encoded {
-            writer.writeCount(bytes.count)
-            writer.writeRaw(bytes)
+        // Straight out to the file, each record's bytes let go of once written.
+        var header = BinaryWriter(capacity: 64, sharesStrings: false)
+        header.write(routesFingerprint)
+        header.write(generation)
+        header.writeCount(encoded.count)
+        let payloadCount = encoded.reduce(header.bytes.count) { $0 + BinaryWriter.countLength($1.count) + $1.count }
+        try CacheFile.write(magic: magic, key: key, payloadCount: payloadCount, to: sourcesPath(folder)) { writer in
+            try writer.writeRaw(header.bytes)
+            for i in encoded.indices {
+                try writer.writeCount(encoded[i].count)
+                try writer.writeRaw(encoded[i])
+                encoded[i] = []
+            }
         }
-        try CacheFile.write(writer.bytes, magic: magic, key: key, to: sourcesPath(folder))
         for name in FileSystem.list(folder) where name.hasPrefix("bodies-") && name != "bodies-\(generation).bin" {
             FileSystem.remove(folder + "/" + name)
         }

@@ -24,7 +24,9 @@ struct SourceRecord: Sendable {
     var bodyDiagnostics: [Diagnostic]
     /// Placeholders and leftovers, as warnings: `--strict` makes them errors when they are reported.
     var placeholders: [Diagnostic]
-    var rewrites: [Rewrite]
+    /// Nil for a page parsed by this build: not kept in memory (a large site has millions), but derived
+    /// from the links' targets when the record is saved (`ParseStage.rewrites`).
+    var rewrites: [Rewrite]?
     /// Hash of the document's front matter and headings: the value of its `.document` fact.
     var metaHash: UInt64
     /// Where the body's HTML is in the body file; nil while it is only in memory.
@@ -68,6 +70,7 @@ extension SourceRecord: BinaryCodable {
         writer.write(outcome.diagnostics)
         writer.write(bodyDiagnostics)
         writer.write(placeholders)
+        let rewrites = self.rewrites ?? []
         writer.writeCount(rewrites.count)
         for rewrite in rewrites { writer.write(rewrite.url); writer.write(rewrite.result) }
         writer.write(metaHash)
@@ -99,10 +102,11 @@ extension SourceRecord: BinaryCodable {
         outcome = DocumentStage.Outcome(parsed: parsed, diagnostics: try reader.readArray())
         bodyDiagnostics = try reader.readArray()
         placeholders = try reader.readArray()
-        rewrites = []
+        var rewrites: [Rewrite] = []
         for _ in 0..<(try reader.readCount()) {
             rewrites.append(Rewrite(url: try reader.readString(), result: try reader.readOptional(String.self)))
         }
+        self.rewrites = rewrites
         metaHash = try reader.readUInt64()
         body = try reader.readBool() ? BodyRef(offset: try reader.readUInt64(), length: try reader.readUInt64(), hash: try reader.readUInt64()) : nil
         if try reader.readBool() {
