@@ -77,7 +77,9 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
         }
     }
 
-    enum Token: Sendable /* , CustomStringConvertible */ {
+    /// okc: `indirect`, so that copying a token (the render loop copies each one it visits, and copies of
+    /// tokens with names, transforms and nested templates were a retain per field) is one retain of its box.
+    indirect enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
         case variable(name: Name, transforms: [String] = [])
         case unescapedVariable(name: Name, transforms: [String] = [])
