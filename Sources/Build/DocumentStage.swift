@@ -11,8 +11,9 @@ enum DocumentStage {
     }
 
     /// Everything about one page source, made fresh from its bytes (which are read unless given).
+    /// `hashMeta`: whether to compute the record's meta hash, which only a cache reads (a fact's value).
     static func load(_ source: SourceInventory.PageSource, bytes given: [UInt8]? = nil, stamp: FileSystem.Stamp?, siteRoot: String,
-                     routes: Routes, options: MarkdownOptions, unsafeHTML: Bool) -> SourceRecord {
+                     routes: Routes, options: MarkdownOptions, unsafeHTML: Bool, hashMeta: Bool = true) -> SourceRecord {
         var rewrites: [SourceRecord.Rewrite] = []
         var targets: [String: Routes.Target] = [:]
         var contentHash: UInt64 = 0
@@ -21,7 +22,7 @@ enum DocumentStage {
             return SourceRecord(path: source.path, stamp: stamp ?? .none, racy: true, contentHash: contentHash, outcome: outcome,
                                 bodyDiagnostics: parsed.map { BodyChecks.check($0, unsafeHTML: unsafeHTML) } ?? [],
                                 placeholders: placeholders,
-                                rewrites: rewrites, metaHash: parsed.map(SourceRecord.metaHash) ?? 0, body: nil, links: nil, raw: nil)
+                                rewrites: rewrites, metaHash: hashMeta ? parsed.map(SourceRecord.metaHash) ?? 0 : 0, body: nil, links: nil, raw: nil)
         }
         let bytes: [UInt8]
         do {
