@@ -45,7 +45,7 @@ struct ViewContext {
 
     func document(key: String) -> Document? {
         log.record(.document(key))
-        return graph.document(key)?.document
+        return graph.frontMatter(key)
     }
 
     /// Every document of a kind, in graph order.
@@ -67,7 +67,7 @@ struct ViewContext {
     /// A person by id or initials.
     func person(_ reference: String) -> Document? {
         log.record(.personReference(reference))
-        return graph.person(reference).map { recorded($0.document) }
+        return graph.personFrontMatter(reference).map { recorded($0) }
     }
 
     func area(_ reference: String, preferring plan: String? = nil) -> (plan: Document, area: Plan.Area)? {
