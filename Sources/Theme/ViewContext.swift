@@ -182,7 +182,10 @@ struct ViewContext {
     func url(_ doc: Document) -> String { url(toFolder: routes.folder(ofKey: doc.key) ?? "") }
 
     func link(_ doc: Document) -> [String: Any] {
-        var item: [String: Any] = ["title": doc.title, "url": url(doc)]
+        // Room for every key a link gets here and in `personLink`: growing a dictionary rehashes it.
+        var item = [String: Any](minimumCapacity: 7)
+        item["title"] = doc.title
+        item["url"] = url(doc)
         if let date = doc.date { item["date"] = strings.date(date); item["iso"] = date.iso }
         if let summary = doc.summary { item["summary"] = summary }
         return item
