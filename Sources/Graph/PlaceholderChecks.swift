@@ -87,7 +87,7 @@ public enum PlaceholderChecks {
     static var markerBytes: [[UInt8]] { markers.map { Array($0.utf8) } }
 
     /// Whether the bytes of `placeholderPrefix` occur anywhere: a line that starts with it (as Characters) has them.
-    static func containsPlaceholderBytes(_ bytes: Substring.UTF8View) -> Bool {
+    static func containsPlaceholderBytes<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         let prefix = placeholderPrefixBytes
         var index = bytes.startIndex
         while let found = bytes[index...].firstIndex(of: prefix[0]) {
@@ -121,6 +121,9 @@ public enum PlaceholderChecks {
     /// Lines of the body (1-based), outside fenced code blocks, where code examples may show anything;
     /// only those that may hold a placeholder or a marker.
     static func bodyLines(_ body: String) -> [(Int, BodyLine)] {
+        // Most bodies hold neither a marker's bytes nor the placeholder's anywhere, and then no line can.
+        let mayHold = body.utf8.withContiguousStorageIfAvailable { mayHoldMarker($0) || containsPlaceholderBytes($0) } ?? true
+        guard mayHold else { return [] }
         var result: [(Int, BodyLine)] = []
         var fence: Substring?
         var previousBlank = true

@@ -104,6 +104,47 @@ extension AbbreviationMarker {
     }
 
     static func simpleFirstWord(_ needle: [UInt8], in text: String) -> Range<String.Index>? {
+        // On the contiguous bytes (native strings): the same search by offsets, without the view's indices.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ simpleFirstWord(needle, in: $0) }) {
+            guard let (lower, upper) = found else { return nil }
+            let start = text.utf8.startIndex
+            return text.utf8.index(start, offsetBy: lower)..<text.utf8.index(start, offsetBy: upper)
+        }
+        return simpleFirstWordInView(needle, in: text)
+    }
+
+    /// Offsets of the first standalone `needle` in the bytes of simple text (see `isSimple`): every byte
+    /// is below 0xCC, so a scalar is one byte, or a lead byte and one continuation byte.
+    static func simpleFirstWord(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        guard let first = needle.first else { return nil }
+        let count = bytes.count, length = needle.count
+        func scalar(at offset: Int) -> Unicode.Scalar? {
+            let lead = bytes[offset]
+            if lead < 0x80 { return Unicode.Scalar(lead) }
+            guard offset + 1 < count else { return nil }
+            return Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F))
+        }
+        func scalar(endingAt end: Int) -> Unicode.Scalar? {
+            let last = bytes[end - 1]
+            if last < 0x80 { return Unicode.Scalar(last) }
+            guard end >= 2 else { return nil }
+            return scalar(at: end - 2)
+        }
+        var start = 0
+        while start < count, let candidate = bytes[start...].firstIndex(of: first) {
+            let end = candidate + length
+            guard end <= count else { return nil }
+            if bytes[candidate..<end].elementsEqual(needle) {
+                let before = candidate == 0 ? nil : scalar(endingAt: candidate)
+                let after = end == count ? nil : scalar(at: end)
+                if !isWordCharacter(before), !isWordCharacter(after) { return (candidate, end) }
+            }
+            start = candidate + 1
+        }
+        return nil
+    }
+
+    static func simpleFirstWordInView(_ needle: [UInt8], in text: String) -> Range<String.Index>? {
         guard let first = needle.first else { return nil }
         let utf8 = text.utf8
         var start = utf8.startIndex

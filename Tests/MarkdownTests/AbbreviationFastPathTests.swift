@@ -30,6 +30,11 @@ import Testing
                 #expect(fast.map { text.distance(from: text.startIndex, to: $0.lowerBound) } == slow.map { text.distance(from: text.startIndex, to: $0.lowerBound) },
                         "\(word) in \(text)")
                 #expect(fast.map { String(text[$0]) } == slow.map { String(text[$0]) })
+                // The search over contiguous bytes and the one over the view's indices agree.
+                let long = String(repeating: "x ", count: 20) + text
+                let inView = AbbreviationMarker.simpleFirstWordInView(Array(word.utf8), in: long)
+                #expect(AbbreviationMarker.simpleFirstWord(word, in: long) == inView, "\(word) in \(long)")
+                #expect(AbbreviationMarker.simpleFirstWordInView(Array(word.utf8), in: text) == fast)
             }
         }
         #expect(!AbbreviationMarker.isSimple("e\u{301}"))
