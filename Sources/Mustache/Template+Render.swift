@@ -284,6 +284,49 @@ extension MustacheTemplate {
 
     /// Get child object from variable name
     func getChild(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
+        // okc: a name without dots or transforms, looked up as the general code below looks it up (the
+        // first object on the stack that has the child; no rest of the name to follow), with fewer
+        // copies of the value found.
+        if let name = variable.single, transforms.isEmpty {
+            var node: MustacheStack? = context.stack
+            while let current = node {
+                let found: Any?
+                switch current.shape {
+                case .dictionary(let dictionary): found = dictionary[name]
+                case .strings(let strings): found = strings[name]
+                case .leaf: found = nil
+                case .other: found = Self.immediateChild(named: name, from: current.object)
+                }
+                if let found {
+                    if !Self.isPlain(found), let custom = found as? MustacheCustomRepresentation { return custom.representation }
+                    return found
+                }
+                node = current.parent
+            }
+            return nil
+        }
+        return getChildInGeneral(named: variable, transforms: transforms, context: context)
+    }
+
+    /// okc: `_getImmediateChild` below for an object of a type okc does not pass.
+    static func immediateChild(named name: String, from object: Any) -> Any? {
+        let object: Any? =
+            if let custom = object as? MustacheCustomRepresentation {
+                custom.representation
+            } else {
+                object
+            }
+        if let customBox = object as? MustacheParent {
+            return customBox.child(named: name)
+        } else if let object {
+            let mirror = Mirror(reflecting: object)
+            return mirror.getValue(forKey: name)
+        } else {
+            return nil
+        }
+    }
+
+    func getChildInGeneral(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
             // okc: okc's dictionaries are looked up directly. The general code casts each to two protocols
             // first and ends with the same subscript (Dictionary's MustacheParent.child(named:)).

@@ -67,6 +67,9 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
         let isDot: Bool
         let isEmpty: Bool
         let startsWithDot: Bool
+        /// The one part of a name without dots (`title`, not `site.title`, `.title` or `.`): looked up by
+        /// climbing the stack, the commonest lookup.
+        let single: String?
 
         init(_ text: String) {
             self.text = text
@@ -74,6 +77,7 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
             isDot = text == "."
             isEmpty = text.isEmpty
             startsWithDot = text.first == "."
+            single = parts.count == 1 && !isDot && !startsWithDot ? parts[0] : nil
         }
     }
 
