@@ -11,8 +11,9 @@ enum DocumentStage {
     }
 
     /// Everything about one page source, made fresh from its bytes (which are read unless given).
+    /// `hashMeta`: whether to compute the record's meta hash, which only a cache reads (a fact's value).
     static func load(_ source: SourceInventory.PageSource, bytes given: [UInt8]? = nil, stamp: FileSystem.Stamp?, siteRoot: String,
-                     routes: Routes, options: MarkdownOptions, unsafeHTML: Bool) -> SourceRecord {
+                     routes: Routes, options: MarkdownOptions, unsafeHTML: Bool, hashMeta: Bool = true) -> SourceRecord {
         var targets: [String: Routes.Target] = [:]
         var contentHash: UInt64 = 0
         func record(_ outcome: Outcome, placeholders: [Diagnostic] = [], bodyDiagnostics: [Diagnostic] = []) -> SourceRecord {
@@ -20,7 +21,7 @@ enum DocumentStage {
             return SourceRecord(path: source.path, stamp: stamp ?? .none, racy: true, contentHash: contentHash, outcome: outcome,
                                 bodyDiagnostics: bodyDiagnostics,
                                 placeholders: placeholders,
-                                rewrites: nil, metaHash: parsed.map(SourceRecord.metaHash) ?? 0, body: nil, links: nil, raw: nil)
+                                rewrites: nil, metaHash: hashMeta ? parsed.map(SourceRecord.metaHash) ?? 0 : 0, body: nil, links: nil, raw: nil)
         }
         let bytes: [UInt8]
         do {

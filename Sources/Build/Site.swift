@@ -87,6 +87,7 @@ public enum Site {
                                               abbreviations: glossary.map { .init($0.abbreviation, $0.expansion) }, plainText: false)
         var parse = ParseStage(siteRoot: root, routes: provisionalRoutes, options: markdownOptions, unsafeHTML: config.unsafeHTML,
                                cache: cache?.sources, routesFingerprint: ParseStage.fingerprint(inventory))
+        parse.hashesMeta = cache != nil
         var bodies = cache?.bodies
         if let cache, options.output != nil, inventory.pages.count > options.bodiesInMemoryLimit, let target = cache.offloadTarget() {
             bodies = target

@@ -8,15 +8,26 @@ public enum SourceText {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         let body = bytes[start...]
-        if let nul = body.firstIndex(of: 0) {
+        // memchr over the bytes rather than a generic loop over the slice.
+        let nulOffset = body.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        if let nul = nulOffset.map({ body.startIndex + $0 }) {
             return .failure(.error("binary file: a text file was expected", at: position(of: nul, in: bytes, path: path),
                                    hint: "Markdown pages must be plain UTF-8 text; put other files next to the page and link to them"))
         }
-        if let bad = firstInvalidUTF8(body) {
+        // One validating pass for the usual valid file (this was a check, then a decoding that validated
+        // again); the byte-by-byte check runs only to locate what the validation refused.
+        var text: String
+        if let valid = String(validating: body, as: UTF8.self) {
+            text = valid
+        } else if let bad = firstInvalidUTF8(body) {
             return .failure(.error("invalid UTF-8 (byte 0x\(hex(bytes[bad])))", at: position(of: bad, in: bytes, path: path),
                                    hint: "save the file as UTF-8"))
+        } else {
+            text = String(decoding: body, as: UTF8.self)
         }
-        var text = String(decoding: body, as: UTF8.self)
         // Look for CR in the bytes: Foundation's String.contains converts the whole text to UTF-16.
         if body.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

@@ -6,6 +6,14 @@ import Markdown
 /// levels, links that say nothing, raw HTML that will show as text.
 public enum BodyChecks {
     static let vagueLinkTexts: Set<String> = ["klicka här", "här", "läs mer", "länk", "click here", "here"]
+    static let longestVagueText = vagueLinkTexts.map(\.utf8.count).max() ?? 0
+
+    /// Whether a link text, in lower case, is one of `vagueLinkTexts`. ASCII text keeps its length in lower
+    /// case, so a longer one (most link texts) cannot be one: no lowercased copy of it is made.
+    static func isVague(_ text: String) -> Bool {
+        if text.utf8.count > longestVagueText, text.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return vagueLinkTexts.contains(text.lowercased())
+    }
 
     public static func check(_ parsed: ParsedDocument, unsafeHTML: Bool) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -33,7 +41,7 @@ public enum BodyChecks {
                 }
             } else if text.isEmpty {
                 out.append(.warning("link without text", at: position, hint: "write what the link leads to between the brackets"))
-            } else if vagueLinkTexts.contains(text.lowercased()) {
+            } else if isVague(text) {
                 out.append(.warning("link text '\(text)' does not say where it leads", at: position,
                                     hint: "name the target instead, e.g. [anmälan till dialogmötet](…)"))
             }

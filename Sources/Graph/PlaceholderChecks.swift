@@ -86,6 +86,19 @@ public enum PlaceholderChecks {
 
     static var markerBytes: [[UInt8]] { markers.map { Array($0.utf8) } }
 
+    /// Whether the bytes of `placeholderPrefix` occur anywhere: a line that starts with it (as Characters) has them.
+    static func containsPlaceholderBytes<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        let prefix = placeholderPrefixBytes
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: prefix[0]) {
+            if bytes[found...].starts(with: prefix) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
+    }
+
+    static let placeholderPrefixBytes = Array(placeholderPrefix.utf8)
+
     static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" }
 
     static func shortened(_ text: String) -> String {
@@ -105,8 +118,12 @@ public enum PlaceholderChecks {
         var startsBlock: Bool
     }
 
-    /// Lines of the body (1-based), outside fenced code blocks, where code examples may show anything.
+    /// Lines of the body (1-based), outside fenced code blocks, where code examples may show anything;
+    /// only those that may hold a placeholder or a marker.
     static func bodyLines(_ body: String) -> [(Int, BodyLine)] {
+        // Most bodies hold neither a marker's bytes nor the placeholder's anywhere, and then no line can.
+        let mayHold = body.utf8.withContiguousStorageIfAvailable { mayHoldMarker($0) || containsPlaceholderBytes($0) } ?? true
+        guard mayHold else { return [] }
         var result: [(Int, BodyLine)] = []
         var fence: Substring?
         var previousBlank = true
@@ -123,9 +140,13 @@ public enum PlaceholderChecks {
                 fence = trimmed.prefix(3)
                 continue
             }
-            let (text, hadMarker) = dropBlockMarkers(trimmed)
-            result.append((index + 1, BodyLine(text: text, line: raw, startsBlock: previousBlank || hadMarker)))
+            let startsAfterBlank = previousBlank
             previousBlank = trimmed.isEmpty
+            // A line whose bytes hold neither a marker nor the placeholder's can hold neither after its block
+            // markers are dropped either (the text is a suffix of the line): skip dropping them. Most lines.
+            guard mayHoldMarker(raw.utf8) || containsPlaceholderBytes(raw.utf8) else { continue }
+            let (text, hadMarker) = dropBlockMarkers(trimmed)
+            result.append((index + 1, BodyLine(text: text, line: raw, startsBlock: startsAfterBlank || hadMarker)))
         }
         return result
     }

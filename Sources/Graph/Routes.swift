@@ -83,25 +83,43 @@ public struct Routes: Sendable {
             to.withUTF8 { t -> String? in
                 let slash = UInt8(ascii: "/")
                 guard !f.contains(where: { $0 >= 0x80 }), !t.contains(where: { $0 >= 0x80 }) else { return nil }
-                var fromSegments: [Range<Int>] = []
+                // The non-empty segments of `from`, counted and matched in one pass (no array of them): the
+                // leading ones equal to `to`'s segments are shared; the last segment of `to` (after its last
+                // slash) never counts.
+                var segments = 0
+                var shared = 0
+                var tail = 0
+                var matching = true
                 var i = 0
                 while i < f.count {
                     if f[i] == slash { i += 1; continue }
                     let start = i
                     while i < f.count, f[i] != slash { i += 1 }
-                    fromSegments.append(start..<i)
+                    segments += 1
+                    guard matching else { continue }
+                    if let end = t[tail...].firstIndex(of: slash), t[tail..<end].elementsEqual(f[start..<i]) {
+                        shared += 1
+                        tail = end + 1
+                    } else {
+                        matching = false
+                    }
                 }
-                // Shared leading segments; the last segment of `to` (after its last slash) never counts.
-                var shared = 0
-                var tail = 0
-                while shared < fromSegments.count, let end = t[tail...].firstIndex(of: slash),
-                      t[tail..<end].elementsEqual(f[fromSegments[shared]]) {
-                    shared += 1
-                    tail = end + 1
+                // "../" per unshared segment, then the rest of `to`, written once into a String of that length.
+                let up = segments - shared
+                let length = up * 3 + (t.count - tail)
+                guard length > 0 else { return "./" }
+                return String(unsafeUninitializedCapacity: length) { out in
+                    var k = 0
+                    for _ in 0..<up {
+                        out[k] = UInt8(ascii: "."); out[k + 1] = UInt8(ascii: "."); out[k + 2] = slash
+                        k += 3
+                    }
+                    for j in tail..<t.count {
+                        out[k] = t[j]
+                        k += 1
+                    }
+                    return length
                 }
-                var link = String(repeating: "../", count: fromSegments.count - shared)
-                link += String(decoding: t[tail...], as: UTF8.self)
-                return link.isEmpty ? "./" : link
             }
         }
     }

@@ -58,6 +58,17 @@ public struct SiteGraph: Sendable {
 
     public func document(_ kind: Kind, _ id: String) -> ParsedDocument? { document("\(kind.rawValue)/\(id)") }
 
+    /// Only the document: views look one up for every link they show, and a copy of the whole
+    /// `ParsedDocument` retained its HTML, headings, links and link targets as well.
+    public func frontMatter(_ key: String) -> Document? { lookup.index[key].map { documents[$0].document } }
+
+    /// `person(_:allowInitials:)`'s document alone (see `frontMatter(_:)`).
+    public func personFrontMatter(_ reference: String) -> Document? {
+        if let doc = frontMatter("person/" + reference) { return doc }
+        guard let key = lookup.initials[reference] else { return nil }
+        return frontMatter(key)
+    }
+
     /// The documents of one kind, in graph order: a slice of `documents`, no copy.
     public func documents(of kind: Kind) -> ArraySlice<ParsedDocument> { documents[lookup.range(of: kind)] }
 

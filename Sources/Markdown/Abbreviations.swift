@@ -5,33 +5,39 @@ import Content
 /// technique for abbreviations asks. Runs after the walk: it splits text nodes, which the iterator must not see.
 struct AbbreviationMarker {
     let abbreviations: [MarkdownOptions.Abbreviation]
-    private var unmarked: [String: String]
-    /// Longest first, then alphabetical: the order every text node is searched in.
-    private let order: [(abbreviation: String, expansion: String)]
+    /// Longest first, then alphabetical: the order every text node is searched in. `needle`: the bytes of
+    /// an abbreviation that `isSimple`, decided once instead of per text node.
+    private let order: [(abbreviation: String, expansion: String, needle: [UInt8]?)]
+    /// Which of `order` are marked already (by position: no hashing per text node and abbreviation).
+    private var marked: [Bool]
+    private var unmarkedCount: Int
     private var pending: [(node: OpaquePointer, text: String, hits: [(range: Range<String.Index>, expansion: String)])] = []
 
     init(_ abbreviations: [MarkdownOptions.Abbreviation]) {
         self.abbreviations = abbreviations
         var map: [String: String] = [:]
         for a in abbreviations where !a.abbreviation.isEmpty { map[a.abbreviation] = a.expansion }
-        unmarked = map
         order = map.sorted { $0.key.count > $1.key.count || ($0.key.count == $1.key.count && $0.key < $1.key) }
-            .map { ($0.key, $0.value) }
+            .map { ($0.key, $0.value, AbbreviationMarker.isSimple($0.key) ? Array($0.key.utf8) : nil) }
+        marked = Array(repeating: false, count: order.count)
+        unmarkedCount = order.count
     }
 
-    var isDone: Bool { unmarked.isEmpty }
+    var isDone: Bool { unmarkedCount == 0 }
 
     /// Looks for unmarked abbreviations in a text node; remembers where to split it.
     mutating func visit(_ node: OpaquePointer, text: String) {
-        guard !unmarked.isEmpty else { return }
+        guard unmarkedCount > 0 else { return }
         var hits: [(range: Range<String.Index>, expansion: String)] = []
         let simple = AbbreviationMarker.isSimple(text)
-        for (abbreviation, expansion) in order where unmarked[abbreviation] != nil {
-            guard let range = simple && AbbreviationMarker.isSimple(abbreviation) ? AbbreviationMarker.simpleFirstWord(abbreviation, in: text)
-                                                                                 : AbbreviationMarker.firstWord(abbreviation, in: text),
-                  !hits.contains(where: { $0.range.overlaps(range) }) else { continue }
+        for index in order.indices where !marked[index] {
+            let (abbreviation, expansion, needle) = order[index]
+            let found = if simple, let needle { AbbreviationMarker.simpleFirstWord(needle, in: text) }
+                        else { AbbreviationMarker.firstWord(abbreviation, in: text) }
+            guard let range = found, !hits.contains(where: { $0.range.overlaps(range) }) else { continue }
             hits.append((range, expansion))
-            unmarked[abbreviation] = nil
+            marked[index] = true
+            unmarkedCount -= 1
         }
         if !hits.isEmpty { pending.append((node, text, hits.sorted { $0.range.lowerBound < $1.range.lowerBound })) }
     }
@@ -94,7 +100,51 @@ extension AbbreviationMarker {
     /// `firstWord` for simple text: a byte search instead of a Foundation search that converts the
     /// whole text to UTF-16 for every abbreviation and text node.
     static func simpleFirstWord(_ word: String, in text: String) -> Range<String.Index>? {
-        let needle = Array(word.utf8)
+        simpleFirstWord(Array(word.utf8), in: text)
+    }
+
+    static func simpleFirstWord(_ needle: [UInt8], in text: String) -> Range<String.Index>? {
+        // On the contiguous bytes (native strings): the same search by offsets, without the view's indices.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ simpleFirstWord(needle, in: $0) }) {
+            guard let (lower, upper) = found else { return nil }
+            let start = text.utf8.startIndex
+            return text.utf8.index(start, offsetBy: lower)..<text.utf8.index(start, offsetBy: upper)
+        }
+        return simpleFirstWordInView(needle, in: text)
+    }
+
+    /// Offsets of the first standalone `needle` in the bytes of simple text (see `isSimple`): every byte
+    /// is below 0xCC, so a scalar is one byte, or a lead byte and one continuation byte.
+    static func simpleFirstWord(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        guard let first = needle.first else { return nil }
+        let count = bytes.count, length = needle.count
+        func scalar(at offset: Int) -> Unicode.Scalar? {
+            let lead = bytes[offset]
+            if lead < 0x80 { return Unicode.Scalar(lead) }
+            guard offset + 1 < count else { return nil }
+            return Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F))
+        }
+        func scalar(endingAt end: Int) -> Unicode.Scalar? {
+            let last = bytes[end - 1]
+            if last < 0x80 { return Unicode.Scalar(last) }
+            guard end >= 2 else { return nil }
+            return scalar(at: end - 2)
+        }
+        var start = 0
+        while start < count, let candidate = bytes[start...].firstIndex(of: first) {
+            let end = candidate + length
+            guard end <= count else { return nil }
+            if bytes[candidate..<end].elementsEqual(needle) {
+                let before = candidate == 0 ? nil : scalar(endingAt: candidate)
+                let after = end == count ? nil : scalar(at: end)
+                if !isWordCharacter(before), !isWordCharacter(after) { return (candidate, end) }
+            }
+            start = candidate + 1
+        }
+        return nil
+    }
+
+    static func simpleFirstWordInView(_ needle: [UInt8], in text: String) -> Range<String.Index>? {
         guard let first = needle.first else { return nil }
         let utf8 = text.utf8
         var start = utf8.startIndex

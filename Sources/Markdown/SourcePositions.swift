@@ -12,13 +12,10 @@ enum SourcePositions {
         out.reserveCapacity(bytes.count)
         var i = 0
         var copied = 0
-        // Attributes start with a space: jump from space to space and copy the text between in one go.
-        while let space = bytes[i...].firstIndex(of: marker[0]) {
-            i = space
-            guard matches(bytes, at: i) else {
-                i += 1
-                continue
-            }
+        // Each attribute is found by its '=' (rare in text); the text between is copied in one go. (Jumping
+        // from space to space stopped at every word of the page.)
+        while let found = next(in: bytes, from: i) {
+            i = found
             out.append(contentsOf: bytes[copied..<i])
             let valueStart = i + marker.count
             var end = valueStart
@@ -26,7 +23,7 @@ enum SourcePositions {
             let isHeading = out.count >= 3 && out[out.count - 3] == UInt8(ascii: "<") && out[out.count - 2] == UInt8(ascii: "h")
                 && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(out[out.count - 1])
             let isTable = out.count >= 6 && out[(out.count - 6)...].elementsEqual("<table".utf8)
-            let line = Int(String(decoding: bytes[valueStart..<end].prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self))
+            let line = number(bytes[valueStart..<end].prefix { $0 != UInt8(ascii: ":") })
             if isHeading, let line, let anchor = anchors[line] {
                 out += Array(" id=\"".utf8) + Array(Escape.xml(anchor).utf8) + [UInt8(ascii: "\"")]
             }
@@ -42,9 +39,29 @@ enum SourcePositions {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func matches(_ bytes: [UInt8], at index: Int) -> Bool {
-        guard index + marker.count <= bytes.count else { return false }
-        for k in 0..<marker.count where bytes[index + k] != marker[k] { return false }
-        return true
+    static let equalsOffset = marker.firstIndex(of: UInt8(ascii: "="))!
+
+    /// The offset of the next `marker` at or after `start`: each '=' far enough in is checked as the
+    /// marker's, so the first match found is the first in the text.
+    private static func next(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var j = start + equalsOffset
+            while j < buffer.count, let equals = buffer[j...].firstIndex(of: UInt8(ascii: "=")) {
+                let candidate = equals - equalsOffset
+                if candidate + marker.count <= buffer.count, buffer[candidate..<(candidate + marker.count)].elementsEqual(marker) {
+                    return candidate
+                }
+                j = equals + 1
+            }
+            return nil
+        }
+    }
+
+    /// `Int(String(decoding: digits, as: UTF8.self))`, without the String for plain decimal digits (what cmark writes).
+    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count < 18, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return Int(String(decoding: digits, as: UTF8.self))
+        }
+        return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
     }
 }

@@ -103,7 +103,10 @@ struct TreeWalk {
         let line = Int(cmark_node_get_start_line(table))
         if let previous = cmark_node_previous(table), cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH,
            let text = plainText(of: previous), text.hasPrefix(TreeWalk.captionPrefix) {
-            let caption = text.dropFirst(TreeWalk.captionPrefix.count).trimmingCharacters(in: .whitespaces)
+            // Leading ASCII spaces and tabs are dropped as bytes first, so a caption without other whitespace
+            // at its ends skips Foundation's trimming (a copy to UTF-16 and a character set per table).
+            let rest = Substring(text.dropFirst(TreeWalk.captionPrefix.count).utf8.drop { $0 == 0x20 || $0 == 0x09 })
+            let caption = String(rest).trimmingWhitespace(newlines: false)
             if !caption.isEmpty {
                 captionsByLine[line] = caption
                 captionParagraphs.append(previous)

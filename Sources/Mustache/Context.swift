@@ -106,6 +106,32 @@ struct MustacheContext {
         )
     }
 
+    /// okc: `withObject` for a dictionary already known to be one (no cast when it is pushed).
+    func withDictionary(_ object: [String: Any]) -> MustacheContext {
+        .init(
+            stack: MustacheStack(dictionary: object, parent: self.stack),
+            sequenceContext: nil,
+            indentation: self.indentation,
+            inherited: self.inherited,
+            contentType: self.contentType,
+            library: self.library,
+            reloadPartials: self.reloadPartials
+        )
+    }
+
+    /// okc: `withSequence` for an item of `[[String: Any]]`.
+    func withSequence(dictionary object: [String: Any], sequenceContext: MustacheSequenceContext) -> MustacheContext {
+        .init(
+            stack: MustacheStack(dictionary: object, parent: self.stack),
+            sequenceContext: sequenceContext,
+            indentation: self.indentation,
+            inherited: self.inherited,
+            contentType: self.contentType,
+            library: self.library,
+            reloadPartials: self.reloadPartials
+        )
+    }
+
     /// return context with sequence info and sequence element added to stack
     func withSequence(_ object: Any, sequenceContext: MustacheSequenceContext) -> MustacheContext {
         .init(
@@ -138,10 +164,40 @@ struct MustacheContext {
 final class MustacheStack {
     let object: Any
     let parent: MustacheStack?
+    /// okc: what `object` is among okc's types, decided once when it is pushed. A lookup climbs the stack
+    /// through every enclosing object, and casting each from `Any` again on every lookup was a dynamic
+    /// cast per level per variable.
+    let shape: Shape
+
+    enum Shape {
+        case dictionary([String: Any])
+        case strings([String: String])
+        /// Text, a flag or a number: no children (see `MustacheTemplate.getChild`).
+        case leaf
+        /// Anything else: the general lookup.
+        case other
+    }
 
     init(_ object: Any, parent: MustacheStack?) {
         self.object = object
         self.parent = parent
+        let type = Swift.type(of: object)
+        if type == [String: Any].self {
+            self.shape = .dictionary(object as! [String: Any])
+        } else if type == [String: String].self {
+            self.shape = .strings(object as! [String: String])
+        } else if type == String.self || type == Bool.self || type == Int.self {
+            self.shape = .leaf
+        } else {
+            self.shape = .other
+        }
+    }
+
+    /// okc: a dictionary pushed by a section whose type is already known.
+    init(dictionary: [String: Any], parent: MustacheStack?) {
+        self.object = dictionary
+        self.parent = parent
+        self.shape = .dictionary(dictionary)
     }
 
     /// The innermost object (the array's `last`).

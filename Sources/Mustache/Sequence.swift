@@ -45,6 +45,22 @@ extension MustacheSequence {
     }
 }
 
+/// okc: the section over okc's lists of items, as `renderSection(with:context:into:)` renders any
+/// sequence, but each item is pushed as the dictionary it is (no cast of it from `Any` on every lookup).
+extension Array where Element == [String: Any] {
+    func renderDictionarySection(with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+        guard !isEmpty else { return }
+        var sequenceContext = MustacheSequenceContext(first: true)
+        let lastIndex = count - 1
+        for index in indices {
+            sequenceContext.last = index == lastIndex
+            template.render(context: context.withSequence(dictionary: self[index], sequenceContext: sequenceContext), into: &string)
+            sequenceContext.first = false
+            sequenceContext.index += 1
+        }
+    }
+}
+
 extension Array: MustacheSequence {}
 extension Set: MustacheSequence {}
 extension ReversedCollection: MustacheSequence {}

@@ -18,7 +18,10 @@ extension String {
     /// is. Text that has them is escaped Character by Character with a switch, which matches exactly
     /// the Characters the dictionary matched (both use Character ==) without hashing each one.
     func htmlEscape(into newString: inout String) {
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+        // okc: over the contiguous bytes when the text has them (native strings do): the view's iterator
+        // decided per byte where the next one was.
+        func special(_ byte: UInt8) -> Bool { byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 }
+        guard utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? utf8.contains(where: special) else {
             newString += self
             return
         }

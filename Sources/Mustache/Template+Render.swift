@@ -44,13 +44,30 @@ extension MustacheTemplate {
             out += self.render(context: context)
             return
         }
-        var context = context
+        // okc: the context is copied (a retain per field) only once a content-type token changes it;
+        // most templates have none, and this runs for every item of every section.
+        var changed: MustacheContext?
         for token in tokens {
-            self.renderToken(token, context: &context, into: &out)
+            if case .contentType(let contentType) = token {
+                changed = (changed ?? context).withContentType(contentType)
+            } else if let changed {
+                self.renderToken(token, in: changed, into: &out)
+            } else {
+                self.renderToken(token, in: context, into: &out)
+            }
         }
     }
 
     func renderToken(_ token: Token, context: inout MustacheContext, into out: inout String) {
+        if case .contentType(let contentType) = token {
+            context = context.withContentType(contentType)
+            return
+        }
+        self.renderToken(token, in: context, into: &out)
+    }
+
+    /// okc: every token but a content type, which is the only one that changes the context.
+    func renderToken(_ token: Token, in context: MustacheContext, into out: inout String) {
         switch token {
         case .text(let text):
             out += text
@@ -113,8 +130,8 @@ extension MustacheTemplate {
             }
             self.renderPartial(named: childName, indentation: indentation, overrides: overrides, context: context, into: &out)
 
-        case .contentType(let contentType):
-            context = context.withContentType(contentType)
+        case .contentType:
+            assertionFailure("content types are handled by the callers")
 
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
@@ -162,14 +179,18 @@ extension MustacheTemplate {
         if let child {
             let type = Swift.type(of: child)
             if type == [[String: Any]].self {
-                (child as! [[String: Any]]).renderSection(with: template, context: context, into: &out)
+                (child as! [[String: Any]]).renderDictionarySection(with: template, context: context, into: &out)
                 return
             }
             if type == Bool.self {
                 if child as! Bool { template.render(context: context, into: &out) }
                 return
             }
-            if type == [String: Any].self || type == String.self {
+            if type == [String: Any].self {
+                template.render(context: context.withDictionary(child as! [String: Any]), into: &out)
+                return
+            }
+            if type == String.self {
                 template.render(context: context.withObject(child), into: &out)
                 return
             }
@@ -263,6 +284,49 @@ extension MustacheTemplate {
 
     /// Get child object from variable name
     func getChild(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
+        // okc: a name without dots or transforms, looked up as the general code below looks it up (the
+        // first object on the stack that has the child; no rest of the name to follow), with fewer
+        // copies of the value found.
+        if let name = variable.single, transforms.isEmpty {
+            var node: MustacheStack? = context.stack
+            while let current = node {
+                let found: Any?
+                switch current.shape {
+                case .dictionary(let dictionary): found = dictionary[name]
+                case .strings(let strings): found = strings[name]
+                case .leaf: found = nil
+                case .other: found = Self.immediateChild(named: name, from: current.object)
+                }
+                if let found {
+                    if !Self.isPlain(found), let custom = found as? MustacheCustomRepresentation { return custom.representation }
+                    return found
+                }
+                node = current.parent
+            }
+            return nil
+        }
+        return getChildInGeneral(named: variable, transforms: transforms, context: context)
+    }
+
+    /// okc: `_getImmediateChild` below for an object of a type okc does not pass.
+    static func immediateChild(named name: String, from object: Any) -> Any? {
+        let object: Any? =
+            if let custom = object as? MustacheCustomRepresentation {
+                custom.representation
+            } else {
+                object
+            }
+        if let customBox = object as? MustacheParent {
+            return customBox.child(named: name)
+        } else if let object {
+            let mirror = Mirror(reflecting: object)
+            return mirror.getValue(forKey: name)
+        } else {
+            return nil
+        }
+    }
+
+    func getChildInGeneral(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
             // okc: okc's dictionaries are looked up directly. The general code casts each to two protocols
             // first and ends with the same subscript (Dictionary's MustacheParent.child(named:)).
@@ -293,7 +357,8 @@ extension MustacheTemplate {
         func _getChild(named names: ArraySlice<String>, from object: Any) -> Any? {
             guard let name = names.first else { return object }
             var object = object
-            if let lambda = object as? MustacheLambda {
+            // okc: okc's own types are never lambdas; skip the failing cast for them.
+            if !Self.isPlain(object), let lambda = object as? MustacheLambda {
                 guard let result = lambda("") else { return nil }
                 object = result
             }
@@ -307,8 +372,16 @@ extension MustacheTemplate {
             var node: MustacheStack? = stack
             while let current = node {
                 node = current.parent
-                let object = current.object
-                if let childObject = _getImmediateChild(named: name, from: object) {
+                // okc: the object's type was decided when it was pushed (see `MustacheStack.shape`); the
+                // results are those of `_getImmediateChild` for each type.
+                let found: Any?
+                switch current.shape {
+                case .dictionary(let dictionary): found = dictionary[name]
+                case .strings(let strings): found = strings[name]
+                case .leaf: found = nil
+                case .other: found = _getImmediateChild(named: name, from: current.object)
+                }
+                if let childObject = found {
                     let names2 = names.dropFirst()
                     return _getChild(named: names2, from: childObject)
                 }
@@ -345,6 +418,12 @@ extension MustacheTemplate {
         // if we want to run a transform and the current child can have transforms applied to it then
         // run transform on the current child
         for transform in transforms.reversed() {
+            // okc: okc's lists get Array's own transform without the cast to the protocol.
+            if Swift.type(of: child) == [[String: Any]].self {
+                guard let transformed = (child as! [[String: Any]]).transform(transform) else { return nil }
+                child = transformed
+                continue
+            }
             if let runnable = child as? MustacheTransformable,
                 let transformed = runnable.transform(transform)
             {

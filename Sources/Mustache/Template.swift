@@ -67,6 +67,9 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
         let isDot: Bool
         let isEmpty: Bool
         let startsWithDot: Bool
+        /// The one part of a name without dots (`title`, not `site.title`, `.title` or `.`): looked up by
+        /// climbing the stack, the commonest lookup.
+        let single: String?
 
         init(_ text: String) {
             self.text = text
@@ -74,10 +77,13 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
             isDot = text == "."
             isEmpty = text.isEmpty
             startsWithDot = text.first == "."
+            single = parts.count == 1 && !isDot && !startsWithDot ? parts[0] : nil
         }
     }
 
-    enum Token: Sendable /* , CustomStringConvertible */ {
+    /// okc: `indirect`, so that copying a token (the render loop copies each one it visits, and copies of
+    /// tokens with names, transforms and nested templates were a retain per field) is one retain of its box.
+    indirect enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
         case variable(name: Name, transforms: [String] = [])
         case unescapedVariable(name: Name, transforms: [String] = [])

@@ -52,7 +52,7 @@ enum GeneratedPages {
             page(paths.matchmaking, title: strings["matchmaking_title"], template: "matchmaking", MatchmakingView.context)
         }
         page(paths.glossary, title: strings["glossary_title"], template: "glossary") { view in
-            let entries = view.glossary.sorted { SwedishOrder.less($0.abbreviation, $1.abbreviation) }
+            let entries = SwedishOrder.sorted(view.glossary, by: \.abbreviation)
             return ["entries": entries.map { entry -> [String: Any] in
                 var item: [String: Any] = ["abbreviation": entry.abbreviation, "expansion": entry.expansion]
                 if let group = entry.group.flatMap({ view.document(.group, $0.value) }) { item["group"] = view.link(group) }

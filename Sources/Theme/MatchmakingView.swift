@@ -24,7 +24,8 @@ enum MatchmakingView {
             (org.organisation?.seeks ?? []).filter { need in !matched.contains([org.key, need]) }
                 .map { ["organisation": view.link(org), "need": $0] as [String: Any] }
         }
-        let organisations = view.documents(of: .organisation).sorted { SwedishOrder.less($0.title, $1.title) }
+        // Keys made once per organisation, not twice per comparison (the same stable order as `less`).
+        let organisations = SwedishOrder.sorted(view.documents(of: .organisation), by: \.title)
         let offers = organisations.flatMap { org in
             (org.organisation?.offers ?? []).map { ["organisation": view.link(org), "offer": $0] as [String: Any] }
         }

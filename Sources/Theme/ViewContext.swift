@@ -45,7 +45,7 @@ struct ViewContext {
 
     func document(key: String) -> Document? {
         log.record(.document(key))
-        return graph.document(key)?.document
+        return graph.frontMatter(key)
     }
 
     /// Every document of a kind, in graph order.
@@ -67,7 +67,7 @@ struct ViewContext {
     /// A person by id or initials.
     func person(_ reference: String) -> Document? {
         log.record(.personReference(reference))
-        return graph.person(reference).map { recorded($0.document) }
+        return graph.personFrontMatter(reference).map { recorded($0) }
     }
 
     func area(_ reference: String, preferring plan: String? = nil) -> (plan: Document, area: Plan.Area)? {
@@ -182,7 +182,10 @@ struct ViewContext {
     func url(_ doc: Document) -> String { url(toFolder: routes.folder(ofKey: doc.key) ?? "") }
 
     func link(_ doc: Document) -> [String: Any] {
-        var item: [String: Any] = ["title": doc.title, "url": url(doc)]
+        // Room for every key a link gets here and in `personLink`: growing a dictionary rehashes it.
+        var item = [String: Any](minimumCapacity: 7)
+        item["title"] = doc.title
+        item["url"] = url(doc)
         if let date = doc.date { item["date"] = strings.date(date); item["iso"] = date.iso }
         if let summary = doc.summary { item["summary"] = summary }
         return item

@@ -35,3 +35,24 @@ import Testing
         #expect(fast == Self.reference(text), "\(text.debugDescription)")
     }
 }
+
+/// JSON strings: text found to need no escape is appended whole; it must be exactly the text that
+/// escaping scalar by scalar leaves unchanged.
+@Suite struct JSONStringFastPathTests {
+    @Test func escapesWhatTheScalarLoopEscapes() {
+        let texts = ["", "plain", "Möte 10:00–12:00 “citat” …", "a\u{2028}b", "\u{2029}", "x\u{E2}", "<b>&\"\\", "tab\there",
+                     "\u{1}", "slut\u{2028}", "–", "\u{2027}\u{202A}", String(repeating: "lång text – ", count: 40)]
+        for text in texts {
+            let changed = text.unicodeScalars.contains {
+                $0.value < 0x20 || "\"\\<>&".unicodeScalars.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}"
+            }
+            #expect(JSONValue.needsEscape(text) == changed, "\(text.debugDescription)")
+            var out = ""
+            JSONValue.writeString(text, to: &out)
+            if !changed { #expect(out == "\"" + text + "\"") }
+        }
+        var out = ""
+        JSONValue.writeString("a\u{2028}–<", to: &out)
+        #expect(out == "\"a\\u2028–\\u003c\"")
+    }
+}

@@ -30,8 +30,29 @@ import Testing
                 #expect(fast.map { text.distance(from: text.startIndex, to: $0.lowerBound) } == slow.map { text.distance(from: text.startIndex, to: $0.lowerBound) },
                         "\(word) in \(text)")
                 #expect(fast.map { String(text[$0]) } == slow.map { String(text[$0]) })
+                // The search over contiguous bytes and the one over the view's indices agree.
+                let long = String(repeating: "x ", count: 20) + text
+                let inView = AbbreviationMarker.simpleFirstWordInView(Array(word.utf8), in: long)
+                #expect(AbbreviationMarker.simpleFirstWord(word, in: long) == inView, "\(word) in \(long)")
+                #expect(AbbreviationMarker.simpleFirstWordInView(Array(word.utf8), in: text) == fast)
             }
         }
         #expect(!AbbreviationMarker.isSimple("e\u{301}"))
+    }
+}
+
+/// Line numbers read from cmark's source positions: the digit fold must give what `Int(String)` gives.
+@Suite struct SourcePositionsFastPathTests {
+    @Test func numbersAsIntParses() {
+        for text in ["12", "", "+5", "-3", "a", "007", "1a", "99999999999999999", "123456789012345678901", "0"] {
+            #expect(SourcePositions.number(Array(text.utf8)[...]) == Int(text), "\(text)")
+        }
+    }
+
+    @Test func headingsAndCaptionsFoundAmongWords() {
+        let html = "<p data-sourcepos=\"1:1-1:9\">a b c d</p>\n<h2 data-sourcepos=\"3:1-3:6\">Rubrik</h2>\n"
+            + "<table data-sourcepos=\"5:1-6:9\">\n<tr><td>x</td></tr></table>\n"
+        #expect(SourcePositions.apply(html, anchors: [3: "rubrik"], captions: [5: "Tabell <1>"])
+            == "<p>a b c d</p>\n<h2 id=\"rubrik\">Rubrik</h2>\n<table>\n<caption>Tabell &lt;1&gt;</caption>\n<tr><td>x</td></tr></table>\n")
     }
 }

@@ -37,6 +37,30 @@ import Mustache
         #expect(try render("{{#items}}{{#first()}}F{{/first()}}{{title}}{{/items}}", data) == "Fabc")
     }
 
+    struct Plain { let name: String }
+
+    /// The context stack decides each object's type when it is pushed; lookups climb through every kind.
+    @Test func lookupsThroughEveryKindOfStackObject() throws {
+        let data: [String: Any] = [
+            "t": ["k": "T"] as [String: String], "number": 42, "word": "ord", "plain": Plain(name: "N"),
+            "items": [["title": "a", "inner": ["title": "i"] as [String: Any]]] as [[String: Any]],
+            "names": ["x": "X"] as [String: String], "title": "top",
+        ]
+        #expect(try render("{{#number}}{{.}}{{t.k}}{{title}}{{/number}}", data) == "42Ttop")
+        #expect(try render("{{#plain}}{{name}}{{t.k}}{{missing}}{{/plain}}", data) == "NT")
+        #expect(try render("{{#items}}{{#inner}}{{title}}{{t.k}}{{.title}}{{/inner}}{{title}}{{/items}}", data) == "iTia")
+        #expect(try render("{{#names}}{{x}}{{title}}{{/names}}{{#word}}{{title}}{{/word}}", data) == "Xtoptop")
+        #expect(try render("{{#count(items)}}{{.}}{{/count(items)}}{{#first(items)}}{{title}}{{/first(items)}}{{^empty(items)}}!{{/empty(items)}}", data) == "1a!")
+    }
+
+    /// A content-type pragma changes only the rest of the template it is in (not the enclosing one, not partials).
+    @Test func contentTypePragma() throws {
+        let data: [String: Any] = ["x": "<b>", "items": [["title": "<i>"]] as [[String: Any]]]
+        #expect(try render("{{x}}{{%CONTENT_TYPE: TEXT}}{{x}}", data) == "&lt;b&gt;<b>")
+        #expect(try render("{{#items}}{{title}}{{%CONTENT_TYPE: TEXT}}{{title}}{{/items}}{{x}}", data) == "&lt;i&gt;<i>&lt;b&gt;")
+        #expect(try render("{{%CONTENT_TYPE: TEXT}}{{>p}}{{x}}", data, partials: ["p": "{{x}}"]) == "&lt;b&gt;<b>")
+    }
+
     @Test func partialsInheritanceAndIndentation() throws {
         let partials = ["base": "<main>\n{{$main}}default{{/main}}\n</main>\n", "line": "a\nb\n"]
         let data: [String: Any] = ["x": "X"]

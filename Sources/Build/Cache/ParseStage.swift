@@ -16,6 +16,9 @@ struct ParseStage {
     let routesFingerprint: UInt64
     /// For a large site: where each fresh page's body goes as soon as it is rendered (see BuildCache.offloadBodies).
     var offload: BodyStore? = nil
+    /// Whether records get their meta hash: a build without a cache never reads it, and encoding every
+    /// document to hash it was ~2% of a full build.
+    var hashesMeta = true
 
     static func fingerprint(_ inventory: SourceInventory) -> UInt64 { fingerprint(inventory.pages, assets: inventory.assets) }
 
@@ -49,7 +52,7 @@ struct ParseStage {
 
     private func fresh(_ source: SourceInventory.PageSource, bytes: [UInt8]?, stamp: FileSystem.Stamp?) -> SourceRecord {
         var record = DocumentStage.load(source, bytes: bytes, stamp: stamp, siteRoot: siteRoot, routes: routes, options: options,
-                                        unsafeHTML: unsafeHTML)
+                                        unsafeHTML: unsafeHTML, hashMeta: hashesMeta)
         if let offload, let html = record.outcome.parsed?.markdown.html, let ref = offload.append(html) {
             record.body = ref
             record.outcome.parsed!.markdown.html = ""
