@@ -108,27 +108,33 @@ struct SourceInventory {
     /// (macOS writes decomposed names; case-insensitive disks merge them). Valid ids and names already
     /// in composed form are taken first, so the message lands on the file to rename.
     private mutating func checkDuplicates() {
-        func rank(_ page: PageSource) -> Int {
-            Identifier.problem(page.id) == nil ? 0 : page.id.unicodeScalars.elementsEqual(page.id.precomposedForm.unicodeScalars) ? 1 : 2
+        // Valid ids are lower-case ASCII (Identifier.problem): composed and lower-cased already.
+        let problems = pages.map { Identifier.problem($0.id) }
+        func rank(_ offset: Int) -> Int {
+            problems[offset] == nil ? 0 : pages[offset].id.unicodeScalars.elementsEqual(pages[offset].id.precomposedForm.unicodeScalars) ? 1 : 2
         }
+        // Each page's rank once, not once per comparison of the sort.
+        let order = pages.indices.map { ($0, rank($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
         var seen: [String: PageSource] = [:]
-        var kept = Set<Int>()
-        for (offset, page) in pages.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }) {
+        seen.reserveCapacity(pages.count)
+        var kept = [Bool](repeating: false, count: pages.count)
+        for offset in order {
+            let page = pages[offset]
             // Composed and lower-cased: the names a case-insensitive, normalising disk (macOS) takes as one.
-            let key = page.kind.rawValue + "/" + page.id.precomposedForm.lowercased()
+            let key = page.kind.rawValue + "/" + (problems[offset] == nil ? page.id : page.id.precomposedForm.lowercased())
             if let first = seen[key] {
                 diagnostics.append(SourceInventory.clash(page, with: first))
                 continue
             }
             seen[key] = page
-            if let problem = Identifier.problem(page.id) {
+            if let problem = problems[offset] {
                 diagnostics.append(.error("file name '\(page.id).md' cannot be a page id: \(problem)", at: .file(page.path),
                                           hint: "rename it to '\(Identifier.slug(page.id)).md'"))
                 continue
             }
-            kept.insert(offset)
+            kept[offset] = true
         }
-        pages = pages.indices.filter(kept.contains).map { pages[$0] }
+        pages = pages.indices.filter { kept[$0] }.map { pages[$0] }
     }
 
     static func clash(_ page: PageSource, with first: PageSource) -> Diagnostic {

@@ -50,9 +50,12 @@ public enum Linker {
         // Gathered by the position of the page pointed at, then sorted with repeats dropped (the same as
         // sorting a set of them, without hashing each).
         var gathered = [[Backlink]](repeating: [], count: lookup.documents.count)
-        for part in resolved + [PageLinks(diagnostics: resolver.diagnostics, backlinks: resolver.backlinks)] {
+        let parts = resolved + [PageLinks(diagnostics: resolver.diagnostics, backlinks: resolver.backlinks)]
+        // Where each backlink goes, looked up on all cores (a hash of a key per link).
+        let positions = parallelMap(parts) { part in part.backlinks.map { lookup.index[$0.0]! } }
+        for (part, targets) in zip(parts, positions) {
             diagnostics += part.diagnostics
-            for (key, link) in part.backlinks { gathered[lookup.index[key]!].append(link) }
+            for (target, (_, link)) in zip(targets, part.backlinks) { gathered[target].append(link) }
         }
         let sorted = parallelMap(gathered) { links -> [Backlink] in
             var unique: [Backlink] = []
