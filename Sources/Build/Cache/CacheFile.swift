@@ -77,17 +77,7 @@ enum CacheFile {
 
         private mutating func flush() throws {
             hasher.combine(buffer)
-            try buffer.withUnsafeBufferPointer { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw FileSystem.Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-                    }
-                    offset += n
-                }
-            }
+            try buffer.withUnsafeBufferPointer { try FileSystem.writeAll($0, to: fd, path: path) }
             buffer.removeAll(keepingCapacity: true)
         }
 
@@ -98,17 +88,7 @@ enum CacheFile {
             withUnsafeBytes(of: checksum.littleEndian) { buffer.append(contentsOf: $0) }
             let sum = buffer
             buffer = []
-            try sum.withUnsafeBufferPointer { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw FileSystem.Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-                    }
-                    offset += n
-                }
-            }
+            try sum.withUnsafeBufferPointer { try FileSystem.writeAll($0, to: fd, path: path) }
         }
     }
 
