@@ -98,7 +98,8 @@ final class Staging: Sendable {
         FileSystem.remove(folder)
         if let recycle, FileSystem.type(recycle) == .directory, FileSystem.rename(recycle, to: folder) {
             recycled = true
-            // The search index is not in the manifest: it is made anew for every site, or left out.
+            // The search index is not in the manifest: it is made anew for every site, or left out. Nor may
+            // Pagefind write into a recycled index, whose files are hard links shared with the live site.
             FileSystem.remove(folder + "/" + SearchIndexer.folder)
         } else {
             if let recycle { FileSystem.remove(recycle) }

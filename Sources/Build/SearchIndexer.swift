@@ -28,9 +28,8 @@ public struct SearchIndexer: Sendable {
     /// The folder Pagefind writes into the site.
     static let folder = "pagefind"
 
+    /// Runs on a staging folder, which never holds an earlier index (see `Staging`).
     func index(_ folder: String) throws {
-        // Pagefind may write into existing files; those of a recycled site are shared with the live one.
-        FileSystem.remove(folder + "/" + SearchIndexer.folder)
         let result = try SearchIndexer.run(command + ["--site", folder])
         guard result.status == 0 else {
             throw Failure(description: "the search indexer failed (\(command.joined(separator: " ")), exit \(result.status)): \(result.output.suffix(500))")
