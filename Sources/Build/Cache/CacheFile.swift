@@ -92,10 +92,6 @@ enum CacheFile {
         }
     }
 
-    static func read(_ path: String, magic: String, key: UInt64) -> [UInt8]? {
-        readInPlace(path, magic: magic, key: key).map { Array($0.bytes[$0.payload]) }
-    }
-
     /// The file's bytes and where its payload is in them: a large cache is not copied once more to be read.
     static func readInPlace(_ path: String, magic: String, key: UInt64) -> (bytes: [UInt8], payload: Range<Int>)? {
         guard FileSystem.type(path) == .file, let bytes = try? FileSystem.read(path), bytes.count >= magic.utf8.count + 8,
