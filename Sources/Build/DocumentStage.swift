@@ -56,8 +56,7 @@ enum DocumentStage {
         // collected) so a large site is not held twice in memory, and a page restored from the cache is the same value.
         markdown.plainText = ""
         // The placeholder checks read the body's lines, so they run before the body is dropped.
-        let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown, linkTargets: targets),
-                                                   severity: .warning)
+        let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown, linkTargets: targets))
         let withoutBody = document.droppingBody()
         let bodyDiagnostics = BodyChecks.check(ParsedDocument(document: withoutBody, markdown: markdown, linkTargets: targets),
                                                unsafeHTML: unsafeHTML)

@@ -8,7 +8,9 @@ public enum PlaceholderChecks {
     public static let placeholderPrefix = "Skriv "
     static let markers = ["TODO", "FIXME", "XXX"]
 
-    public static func check(_ parsed: ParsedDocument, severity: Diagnostic.Severity) -> [Diagnostic] {
+    /// The findings as warnings: `--strict` makes them errors where they are reported (the cache keeps
+    /// them as found, so switching it parses nothing again).
+    public static func check(_ parsed: ParsedDocument) -> [Diagnostic] {
         var found: [(String, SourcePosition, String)] = []
         for text in parsed.document.frontMatterTexts {
             if let problem = problem(in: text.value, atBlockStart: true) {
@@ -31,7 +33,7 @@ public enum PlaceholderChecks {
                           parsed.position(bodyLine: link.line, column: link.column),
                           "link to a page's .md file or a web address, or remove the brackets"))
         }
-        return found.map { Diagnostic(file: $0.1.file, line: $0.1.line, column: $0.1.column, severity: severity, message: $0.0, hint: $0.2) }
+        return found.map { Diagnostic(file: $0.1.file, line: $0.1.line, column: $0.1.column, severity: .warning, message: $0.0, hint: $0.2) }
     }
 
     struct Problem {
@@ -84,7 +86,7 @@ public enum PlaceholderChecks {
         return false
     }
 
-    static var markerBytes: [[UInt8]] { markers.map { Array($0.utf8) } }
+    static let markerBytes: [[UInt8]] = markers.map { Array($0.utf8) }
 
     /// Whether the bytes of `placeholderPrefix` occur anywhere: a line that starts with it (as Characters) has them.
     static func containsPlaceholderBytes<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
