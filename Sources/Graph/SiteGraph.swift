@@ -3,7 +3,9 @@ import Markdown
 
 /// The whole site after linking: every page, how they refer to each other, and computed facts.
 /// Lookups live here so no later stage resolves a reference on its own.
-public struct SiteGraph: Sendable {
+/// A final class, not a struct: every render job, view and fact hasher holds the graph, and copying a
+/// struct of this many collections cost a retain per field for each of them.
+public final class SiteGraph: Sendable {
     public let config: SiteConfig
     public let routes: Routes
     /// Sorted by kind, then id: the order everything is rendered and listed in unless a view sorts.
@@ -16,24 +18,44 @@ public struct SiteGraph: Sendable {
     let lookup: DocumentLookup
 
     /// Computed once per graph; views read them for many pages.
-    public private(set) var decisions: [DecisionEntry] = []
-    public private(set) var actions: [ActionEntry] = []
-    public private(set) var areaFacts: [String: AreaFacts] = [:]
-    public private(set) var matches: [Match] = []
+    public let decisions: [DecisionEntry]
+    public let actions: [ActionEntry]
+    public let areaFacts: [String: AreaFacts]
+    public let matches: [Match]
     /// Indexes that turn "filter every document" into one lookup, so a view stays O(1) per page
     /// and a site O(n) rather than O(n²).
-    public private(set) var indexes = GraphIndexes()
+    public let indexes: GraphIndexes
 
-    public init(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
-                backlinks: [String: [Backlink]]) {
+    public convenience init(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
+                            backlinks: [String: [Backlink]]) {
         self.init(lookup: DocumentLookup(documents), config: config, routes: routes, glossary: glossary, now: now,
                   backlinks: backlinks, derived: true)
     }
 
     /// `derived: false` gives the lookups the link stage needs and skips the registers and indexes,
     /// which only the final graph uses.
-    init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
-         backlinks: [String: [Backlink]], derived: Bool) {
+    convenience init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
+                     backlinks: [String: [Backlink]], derived: Bool) {
+        let base = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: backlinks)
+        guard derived else {
+            self.init(base)
+            return
+        }
+        // Independent of each other: the registers and matches, then what is made from them, two at a time.
+        let meetings = base.meetingsNewestFirst
+        let ((decisions, actions), matches) = parallelPair({
+            parallelPair({ base.computeDecisions(meetings) }, { base.computeActions(meetings) })
+        }, {
+            Matchmaking.matches(base.documents(of: .organisation).map(\.document))
+        })
+        let registers = SiteGraph(base, decisions: decisions, actions: actions, matches: matches)
+        let (areaFacts, indexes) = parallelPair({ registers.computeAreaFacts() }, { GraphIndexes(registers) })
+        self.init(registers, areaFacts: areaFacts, indexes: indexes)
+    }
+
+    /// The graph without anything derived.
+    private init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
+                 backlinks: [String: [Backlink]]) {
         self.config = config
         self.routes = routes
         self.lookup = lookup
@@ -41,17 +63,28 @@ public struct SiteGraph: Sendable {
         self.glossary = glossary
         self.now = now
         self.backlinks = backlinks
-        guard derived else { return }
-        // Independent of each other: the registers and matches, then what is made from them, two at a time.
-        let base = self
-        let meetings = base.meetingsNewestFirst
-        ((decisions, actions), matches) = parallelPair({
-            parallelPair({ base.computeDecisions(meetings) }, { base.computeActions(meetings) })
-        }, {
-            Matchmaking.matches(base.documents(of: .organisation).map(\.document))
-        })
-        let registers = self
-        (areaFacts, indexes) = parallelPair({ registers.computeAreaFacts() }, { GraphIndexes(registers) })
+        decisions = []
+        actions = []
+        areaFacts = [:]
+        matches = []
+        indexes = GraphIndexes()
+    }
+
+    /// `graph` with what is given replacing what it has.
+    private init(_ graph: SiteGraph, decisions: [DecisionEntry]? = nil, actions: [ActionEntry]? = nil, matches: [Match]? = nil,
+                 areaFacts: [String: AreaFacts]? = nil, indexes: GraphIndexes? = nil) {
+        config = graph.config
+        routes = graph.routes
+        lookup = graph.lookup
+        documents = graph.documents
+        glossary = graph.glossary
+        now = graph.now
+        backlinks = graph.backlinks
+        self.decisions = decisions ?? graph.decisions
+        self.actions = actions ?? graph.actions
+        self.matches = matches ?? graph.matches
+        self.areaFacts = areaFacts ?? graph.areaFacts
+        self.indexes = indexes ?? graph.indexes
     }
 
     public func document(_ key: String) -> ParsedDocument? { lookup.index[key].map { documents[$0] } }

@@ -3,8 +3,9 @@ import Graph
 
 /// One file of the site, not yet rendered: where it goes and how to make it. Jobs are independent,
 /// so the build renders them on all cores, skips the ones an incremental build can reuse, and writes
-/// each as soon as it is made instead of holding the whole site in memory.
-public struct RenderJob: Sendable {
+/// each as soon as it is made instead of holding the whole site in memory. A class: the emit stage hands
+/// jobs to its workers, and copying a struct retained each of its fields.
+public final class RenderJob: Sendable {
     public let path: String
     /// The document whose page this is; nil for lists, registers, feeds and other site-wide files.
     public let documentKey: String?

@@ -248,19 +248,30 @@ final class FactTable: Sendable {
 
     var facts: [(fact: Fact, value: UInt64)] { state.withLock { $0.facts } }
 
-    /// A file's facts as numbers: each once, sorted.
+    /// A file's facts as numbers: each once, sorted. The known ones are looked up under one lock; the
+    /// others are valued outside it (a register's value is a walk over it) and numbered after.
     func numbers(_ facts: [Fact]) -> [Int] {
-        var numbers: [Int] = []
-        numbers.reserveCapacity(facts.count)
-        var seen = Set<Fact>()
-        for fact in facts where seen.insert(fact).inserted {
+        var missing: [Fact] = []
+        var numbers = state.withLock { state in
+            facts.compactMap { fact -> Int? in
+                if let known = state.numbers[fact] { return known }
+                missing.append(fact)
+                return nil
+            }
+        }
+        for fact in missing {
+            // A fact read twice by this file, or numbered meanwhile by another worker, is valued once.
             if let known = state.withLock({ $0.numbers[fact] }) {
                 numbers.append(known)
             } else {
                 numbers.append(number(fact, value: hasher.compute(fact)))
             }
         }
-        return numbers.sorted()
+        numbers.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(numbers.count)
+        for number in numbers where unique.last != number { unique.append(number) }
+        return unique
     }
 
     /// The fact's number, given its value now (kept from whoever numbered it first).
