@@ -93,6 +93,9 @@ public struct BinaryReader {
 
     public var isAtEnd: Bool { offset >= end }
 
+    /// Bytes not read yet: an upper bound for any count still to come (each item takes a byte at least).
+    public var remaining: Int { max(end - offset, 0) }
+
     public mutating func readUInt64() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0

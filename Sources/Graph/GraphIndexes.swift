@@ -96,3 +96,24 @@ extension SiteGraph {
     /// Plain pages with a `menu` order, in that order (ties by id).
     public var menuPages: [ParsedDocument] { indexes.menu.map { documents[$0] } }
 }
+
+extension SiteGraph {
+    /// A list of documents a view can read, named for the incremental build's fact hasher.
+    public enum DocumentList: Sendable {
+        case kind(Kind), members(String), successors(String), category(String), subregion(String), menu
+    }
+
+    /// The keys of a list's documents, in the list's order, without copying the documents: the fact
+    /// hasher values every list of a large site on each build and reads nothing but the keys.
+    public func forEachKey(of list: DocumentList, _ body: (String) -> Void) {
+        func each(_ positions: [Int]?) { for i in positions ?? [] { body(documents[i].document.key) } }
+        switch list {
+        case .kind(let kind): for i in lookup.range(of: kind) { body(documents[i].document.key) }
+        case .members(let id): each(indexes.members[id])
+        case .successors(let id): each(indexes.successors[id])
+        case .category(let id): each(indexes.categories[id])
+        case .subregion(let id): each(indexes.subregions[id])
+        case .menu: each(indexes.menu)
+        }
+    }
+}

@@ -26,9 +26,7 @@ struct FactHasher: Sendable {
     /// A pure function of the graph: called for many files at once.
     func compute(_ fact: Fact) -> UInt64 {
         var h = StableHasher()
-        func keys<S: Sequence>(_ docs: S) where S.Element == ParsedDocument {
-            for doc in docs { h.combine(doc.document.key) }
-        }
+        func keys(_ list: SiteGraph.DocumentList) { graph.forEachKey(of: list) { h.combine($0) } }
         func entry(_ meeting: String, _ number: Int, area: String?, owner: String?? = nil) {
             h.combine(meeting)
             h.combine(number)
@@ -38,13 +36,13 @@ struct FactHasher: Sendable {
         switch fact {
         case .document(let key): return metaHashes[key] ?? FactHasher.absent
         case .body(let key): return bodyHashes[key] ?? FactHasher.absent
-        case .kind(let kind): keys(graph.documents(of: kind))
+        case .kind(let kind): keys(.kind(kind))
         case .kindCount(let kind): h.combine(graph.documents(of: kind).count)
         case .kindIsEmpty(let kind): h.combine(graph.documents(of: kind).isEmpty ? 1 : 0)
         case .backlinks(let key):
             for link in graph.backlinks[key] ?? [] { h.combine(link.source); h.combine(link.relation.rawValue) }
-        case .members(let id): keys(graph.members(ofOrganisation: id))
-        case .successors(let id): keys(graph.successors(ofPerson: id))
+        case .members(let id): keys(.members(id))
+        case .successors(let id): keys(.successors(id))
         case .ownedActions(let key):
             for e in graph.actions(ownedBy: key) { entry(e.meeting.key, e.number, area: e.area, owner: e.ownerKey) }
         case .decisions:
@@ -63,14 +61,14 @@ struct FactHasher: Sendable {
         case .areaReference(let reference, let plan):
             h.combine(graph.area(reference, preferring: plan).map { $0.plan.document.key + "#" + $0.area.id.value })
         case .personReference(let reference): h.combine(graph.person(reference)?.document.key)
-        case .category(let id): keys(graph.organisations(inCategory: id))
-        case .subregion(let id): keys(graph.organisations(inSubregion: id))
+        case .category(let id): keys(.category(id))
+        case .subregion(let id): keys(.subregion(id))
         case .matches: matches(graph.matches, into: &h)
         case .organisationMatches(let key):
             matches(graph.matches(seeker: key), into: &h)
             h.combine(-1)
             matches(graph.matches(offerer: key), into: &h)
-        case .menu: keys(graph.menuPages)
+        case .menu: keys(.menu)
         case .now: h.combine(graph.now.iso)
         case .outputPaths: return outputPathsHash
         }

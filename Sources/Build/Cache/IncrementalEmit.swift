@@ -105,6 +105,7 @@ struct IncrementalEmit {
         // The new manifest: facts numbered afresh (a reused file's facts keep their values), records for every file.
         var next = OutputManifest()
         next.renderKey = renderKey
+        next.live.reserveCapacity(jobs.count + copies.count)
         var renumbered = [Int?](repeating: nil, count: manifest.facts.count)
         func number(old index: Int) -> Int {
             if let known = renumbered[index] { return known }

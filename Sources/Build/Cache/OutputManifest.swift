@@ -89,7 +89,10 @@ extension OutputManifest: BinaryCodable {
             var folders: [String: Int] = [:]
             for _ in 0..<(try reader.readCount()) { folders[try reader.readString()] = try reader.readInt() }
             var records: [String: Record] = [:]
-            for _ in 0..<(try reader.readCount()) {
+            let count = try reader.readCount()
+            // Bounded by the bytes left: a damaged count must not reserve without end.
+            records.reserveCapacity(min(count, reader.remaining))
+            for _ in 0..<count {
                 let path = try reader.readString()
                 let hash = try reader.readUInt64()
                 let stamp = try FileSystem.Stamp(from: &reader)

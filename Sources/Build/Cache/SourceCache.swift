@@ -41,6 +41,7 @@ struct SourceCache: Sendable {
             value.raw = payload[range]
             return value
         }
+        cache.records.reserveCapacity(decoded.count)
         for record in decoded {
             guard let record else { return nil }
             cache.records[record.path] = record
