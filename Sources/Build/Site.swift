@@ -60,7 +60,9 @@ public enum Site {
         clock.lap("start")
         var diagnostics: [Diagnostic] = []
         var rendered = 0
+        var saving: BackgroundWork? = nil
         func finish(_ paths: [String] = [], pages: Int = 0, written: Bool = false) -> BuildResult {
+            saving?.wait()
             clock.lap("finish")
             return BuildResult(diagnostics: diagnostics.sorted(), outputPaths: paths, pageCount: pages, written: written,
                                renderedCount: rendered)
@@ -128,7 +130,15 @@ public enum Site {
             diagnostics += record.bodyDiagnostics
             diagnostics += options.strict ? record.placeholders.map { var strict = $0; strict.severity = .error; return strict } : record.placeholders
         }
-        if let cache, options.output != nil { cache.saveSources(records, parse: parse, bodies: bodies) }
+        if let cache, options.output != nil {
+            // Written while the site renders, on the cores rendering leaves idle; a large site writes
+            // it first, so that its records are not held through rendering.
+            if inventory.pages.count <= options.bodiesInMemoryLimit {
+                saving = BackgroundWork { [records, parse, bodies] in cache.saveSources(records, parse: parse, bodies: bodies) }
+            } else {
+                cache.saveSources(records, parse: parse, bodies: bodies)
+            }
+        }
         clock.lap("save sources")
         guard !diagnostics.hasErrors, let (templates, strings) = compiledTheme else { return finish() }
 

@@ -47,3 +47,16 @@ public func parallelPair<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _
     }
     return (a.values()[0], b.values()[0])
 }
+
+/// Work started now on another thread and waited for later, for a stage whose result nobody reads
+/// (writing a cache) while the next stage runs on the cores it leaves idle.
+public final class BackgroundWork: Sendable {
+    private let group = DispatchGroup()
+
+    public init(_ work: @escaping @Sendable () -> Void) {
+        DispatchQueue.global().async(group: group, execute: work)
+    }
+
+    /// Returns once the work is done; again at once after that.
+    public func wait() { group.wait() }
+}

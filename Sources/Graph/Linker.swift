@@ -79,13 +79,14 @@ public enum Linker {
     static func universe(_ lookup: DocumentLookup, routesFingerprint: UInt64) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(routesFingerprint)
-        for parsed in lookup.documents {
-            let doc = parsed.document
+        // By position: a copy of each ParsedDocument would retain all of its parts.
+        for i in lookup.documents.indices {
+            let doc = lookup.documents[i].document
             hasher.combine(doc.key)
             hasher.combine(doc.path)
             hasher.combine(doc.person?.initials?.value)
             for area in doc.plan?.areas ?? [] { hasher.combine(area.id.value) }
-            for heading in parsed.markdown.headings { hasher.combine(heading.anchor) }
+            for heading in lookup.documents[i].markdown.headings { hasher.combine(heading.anchor) }
             hasher.combine(-1)
         }
         return hasher.finalize()

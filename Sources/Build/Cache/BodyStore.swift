@@ -81,6 +81,8 @@ final class BodyStore: @unchecked Sendable {
 
     /// The HTML, or nil when the bytes are not there or not what was written: the caller parses again.
     func read(_ ref: BodyRef) -> String? {
+        // Rendering reads while the cache's writer may append (Site.build): the size under the lock.
+        let size = lock.withLock { self.size }
         guard ref.offset + ref.length <= size, ref.length < 1 << 31 else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(ref.length))
         let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
