@@ -190,7 +190,7 @@ public enum Site {
                      siteRoot: String, beforeSwap: ((String) throws -> Void)? = nil) throws {
         let staging = try Staging(output: output, siteRoot: siteRoot, paths: paths)
         do {
-            let failures = parallelMap(jobs) { job -> String? in
+            let failures = parallelMap(jobs, first: { $0.documentKey == nil }) { job -> String? in
                 do {
                     try staging.write(job.render().text, to: job.path)
                     return nil

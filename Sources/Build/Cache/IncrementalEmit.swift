@@ -62,7 +62,8 @@ struct IncrementalEmit {
         let table = FactTable(hasher: hasher)
         do {
             @Sendable func valued(_ facts: [Fact]) -> [Int] { table.numbers(facts) }
-            results = parallelMap(Array(jobs.indices)) { index -> Placed in
+            // Site-wide files first: they are the longest to make (see parallelMap(_:first:_:)).
+            results = parallelMap(Array(jobs.indices), first: { jobs[$0].documentKey == nil }) { index -> Placed in
                 let job = jobs[index]
                 do {
                     // Reusable: every fact as it was. Then the file is kept if the recycled folder has it
