@@ -144,11 +144,13 @@ public enum Site {
 
         clock.lap("check")
         // render and emit, file by file on all cores
-        let jobs = SiteRenderer.jobs(graph, templates: templates, strings: strings, body: parse.bodySource(records, store: bodies?.store))
-        // What rendering needs of the records is taken; the rest of them (rewrites, diagnostics, link
-        // results) is freed before the largest stage.
-        let hashes = cache == nil ? ([:], [:]) : BuildCache.hashes(records)
+        // What rendering needs of the records is taken (two walks over every record, at once); the rest
+        // of them (rewrites, diagnostics, link results) is freed before the largest stage.
+        let store = bodies?.store
+        let (body, hashes) = parallelPair({ [records, parse] in parse.bodySource(records, store: store) },
+                                          { [records] in cache == nil ? ([:], [:]) : BuildCache.hashes(records) })
         records = []
+        let jobs = SiteRenderer.jobs(graph, templates: templates, strings: strings, body: body)
         let copies = inventory.assets.map { (path: Routes.filesFolder + "/" + $0.dropFirst("content/".count), source: root + "/" + $0) }
             + theme.staticFiles.keys.sorted().map { (path: $0, source: theme.staticFiles[$0]!) }
         let paths = (jobs.map(\.path) + copies.map(\.path)).sorted()

@@ -40,7 +40,10 @@ struct FactHasher: Sendable {
         case .kindCount(let kind): h.combine(graph.documents(of: kind).count)
         case .kindIsEmpty(let kind): h.combine(graph.documents(of: kind).isEmpty ? 1 : 0)
         case .backlinks(let key):
-            for link in graph.backlinks[key] ?? [] { h.combine(link.source); h.combine(link.relation.rawValue) }
+            // By position: every page has this fact, and copying each backlink retained its source.
+            if let links = graph.backlinks[key] {
+                for i in links.indices { h.combine(links[i].source); h.combine(links[i].relation.rawValue) }
+            }
         case .members(let id): keys(.members(id))
         case .successors(let id): keys(.successors(id))
         case .ownedActions(let key):
