@@ -38,7 +38,8 @@ struct SourceRecord: Sendable {
 
     /// The value of a document's `.document` fact: its front matter (positions included) and headings.
     static func metaHash(_ parsed: ParsedDocument) -> UInt64 {
-        var writer = BinaryWriter(capacity: 512)
+        // Only hashed, never stored: no table of repeated texts (it hashed every text of the page).
+        var writer = BinaryWriter(capacity: 512, sharesStrings: false)
         writer.write(parsed.document)
         for heading in parsed.markdown.headings {
             writer.write(heading.level)
