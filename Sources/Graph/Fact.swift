@@ -44,6 +44,9 @@ public enum Fact: Hashable, Sendable {
     case organisationMatches(String)
     /// The pages in the main menu, in menu order.
     case menu
+    /// A document's title alone: the menu on every page shows nothing else of the pages in it, so a
+    /// change to their headings or other front matter does not render the whole site again.
+    case title(String)
     /// The build's clock.
     case now
     /// The paths of every output file (the sitemap lists them).

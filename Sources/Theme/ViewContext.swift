@@ -156,9 +156,13 @@ struct ViewContext {
         return recorded(graph.organisations(inSubregion: id))
     }
 
-    var menuPages: [Document] {
+    /// The menu's pages: their keys (which give their addresses) and titles, and nothing else.
+    var menuPages: [(key: String, title: String)] {
         log.record(.menu)
-        return recorded(graph.menuPages)
+        return graph.menuPages.map { page in
+            log.record(.title(page.document.key))
+            return (page.document.key, page.document.title)
+        }
     }
 
     var now: Day {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Content
+import Graph
 @testable import Build
 
 /// An incremental build (with the cache in .okc-cache) must give exactly what a clean build gives:
@@ -54,6 +55,21 @@ import Content
         #expect(site.read("site/moten/2024-08-19-ros/index.html")?.contains("Anna Ek") == true)
         #expect(result.renderedCount > 1)
         #expect(result.renderedCount < result.outputPaths.count - 3)
+    }
+
+    @Test func editingAMenuPagesHeadingRendersOnlyWhatShowsIt() throws {
+        // Every page has the menu, which shows a menu page's title and nothing else of it.
+        let site = try builtSite()
+        let path = "content/pages/om.md"
+        try site.write(path, site.read(path)!.replacingOccurrences(of: "## Syfte", with: "## Syfte och mål"))
+        let heading = expectSameAsClean(site)
+        #expect(heading.renderedCount > 0)
+        #expect(heading.renderedCount < heading.outputPaths.count / 2)
+        // Its title is in the menu of every page.
+        try site.write(path, site.read(path)!.replacingOccurrences(of: "title: Om överenskommelsen", with: "title: Om samverkan"))
+        let title = expectSameAsClean(site)
+        #expect(site.read("site/moten/2024-08-19-ros/index.html")?.contains("Om samverkan") == true)
+        #expect(title.renderedCount > title.outputPaths.count / 2)
     }
 
     @Test func addingDeletingAndRenamingPages() throws {
@@ -180,6 +196,22 @@ import Content
 
 /// The cache's files written and read in place are the same bytes as written and read whole.
 @Suite struct CacheFileTests {
+    @Test func everyFactReadsBackAsWritten() throws {
+        let facts: [Fact] = [
+            .document("meeting/a"), .body("meeting/a"), .kind(.meeting), .kindCount(.news), .kindIsEmpty(.report),
+            .backlinks("person/b"), .members("o"), .successors("p"), .ownedActions("person/b"), .decisions, .actions,
+            .area("plan/c#d"), .areaReference("d", plan: "c"), .areaReference("d", plan: nil), .personReference("AB"),
+            .category("k"), .subregion("s"), .matches, .organisationMatches("organisation/o"), .menu, .now, .outputPaths,
+            .title("page/om"),
+        ]
+        var writer = BinaryWriter()
+        for fact in facts { FactCodec.encode(fact, to: &writer) }
+        var reader = BinaryReader(writer.bytes)
+        let read = try facts.map { _ in try FactCodec.decode(from: &reader) }
+        #expect(read == facts)
+        #expect(reader.isAtEnd)
+    }
+
     @Test func fillingTheBufferWritesTheSameFileAsAWholePayload() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okc-cachefile-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -72,6 +72,7 @@ struct FactHasher: Sendable {
             h.combine(-1)
             matches(graph.matches(offerer: key), into: &h)
         case .menu: keys(.menu)
+        case .title(let key): h.combine(graph.frontMatter(key)?.title)
         case .now: h.combine(graph.now.iso)
         case .outputPaths: return outputPathsHash
         }

@@ -156,6 +156,7 @@ enum FactCodec {
         case .menu: tag(18)
         case .now: tag(19)
         case .outputPaths: tag(20)
+        case .title(let key): tag(21, key)
         }
     }
 
@@ -182,6 +183,7 @@ enum FactCodec {
         case 18: return .menu
         case 19: return .now
         case 20: return .outputPaths
+        case 21: return .title(try reader.readString())
         default: throw BinaryReader.Corrupt()
         }
     }
