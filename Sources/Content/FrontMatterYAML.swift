@@ -42,6 +42,8 @@ private struct YAMLByteLines {
     var ends: [Int] = []
     /// Spaces before the first character; -1 for a line with nothing but spaces or a comment.
     var indents: [Int] = []
+    /// Where the first byte beyond ASCII stands (the line's end if none): up to there, columns are bytes.
+    var firstWide: [Int] = []
 
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
@@ -50,8 +52,10 @@ private struct YAMLByteLines {
             var first = start
             while first < count && bytes[first] == .space { first += 1 }
             var end = first
+            var wide = -1
             while end < count && bytes[end] != .newline {
                 let byte = bytes[end]
+                if byte >= 0x80 && wide < 0 { wide = end }
                 if byte < 0x20 || byte == 0x7F { return nil }
                 // U+0080–U+009F (NEL among them), U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF.
                 if byte == 0xC2 && bytes[end + 1] < 0xA0 { return nil }
@@ -65,6 +69,7 @@ private struct YAMLByteLines {
             starts.append(start)
             ends.append(end)
             indents.append(first == end || bytes[first] == .hash ? -1 : first - start)
+            firstWide.append(wide < 0 ? end : wide)
             if end == count { return }
             start = end + 1
         }
@@ -108,7 +113,8 @@ private struct SeenKeys {
         if set != nil { return set!.insert(key).inserted }
         if list.contains(key) { return false }
         list.append(key)
-        if list.count > 8 { set = Set(list) }
+        // Comparing a page's dozen or two short keys costs less than hashing them.
+        if list.count > 32 { set = Set(list) }
         return true
     }
 }
@@ -453,8 +459,9 @@ private struct FrontMatterYAMLReader {
 
     /// libyaml counts columns in Unicode scalars.
     private func position(line: Int, at p: Int) -> SourcePosition {
-        var column = 1
-        for index in lines.starts[line]..<p where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        let ascii = min(p, lines.firstWide[line])
+        var column = ascii - lines.starts[line] + 1
+        for index in ascii..<p where bytes[index] & 0xC0 != 0x80 { column += 1 }
         return SourcePosition(file: path, line: firstLine + line, column: column)
     }
 }

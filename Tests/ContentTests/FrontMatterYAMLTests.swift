@@ -149,6 +149,28 @@ import Testing
                               position: SourcePosition(file: "p.md", line: 2, column: 1)))
     }
 
+    /// Seeded random texts: token soup, and nested keys and lists with every kind of value, some with a
+    /// character deleted. Most are not YAML at all; whatever the byte reader reads must agree with Yams.
+    @Test func agreesWithYamsOnRandomTexts() {
+        var random = SplitMix(seed: 42)
+        var read = 0
+        for round in 0..<20_000 {
+            var yaml: String
+            if round % 2 == 0 {
+                yaml = (0..<Int.random(in: 1...12, using: &random)).map { _ in RandomYAML.pieces.randomElement(using: &random)! }.joined()
+            } else {
+                yaml = RandomYAML.block(&random, depth: 0, indent: 0)
+                if round % 4 == 1, !yaml.isEmpty {
+                    var characters = Array(yaml)
+                    characters.remove(at: Int.random(in: 0..<characters.count, using: &random))
+                    yaml = String(characters)
+                }
+            }
+            if Self.expectSameAsYams(yaml, "random \(round)") { read += 1 }
+        }
+        #expect(read > 4_000)
+    }
+
     /// A generated corpus outside the repository, when one is named (`OKC_YAML_CORPUS=<content folder>`):
     /// every front matter agrees with Yams, and the share read by the byte reader is printed.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["OKC_YAML_CORPUS"] != nil))
@@ -228,6 +250,77 @@ import Testing
             }
         }
         return texts
+    }
+}
+
+/// SplitMix64: the same texts on every run and platform.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Front-matter-like YAML built at random, near and over the edges of what the byte reader takes.
+enum RandomYAML {
+    static let pieces = ["k", "a b", "é", "ö", ": ", ":", " ", "  ", "x", "'", "\"", "[", "]", "{", "}", ", ", ",", "#", " #", "-", "- ",
+                         "?", "\\", "\\\"", "''", "y z", "1", "2010-01-01", "http://x", "~", "!", "&", "*", "|", "\n", "\n  ", "\n- ",
+                         "\n  - ", "\n    ", ".", "%", "😀", "\u{A0}"]
+    static let words = ["x", "y z", "ä", "1", "-", ":", ": ", "#", " #", "'", "''", "\"", "\\", "\\n", ",", "]", "}", "[",
+                        "http://a.b/c?d#e", "2010-01-01", "~", " ", "😀", "?", "&a", "*a", "!t", "|", "%"]
+
+    static func block(_ random: inout SplitMix, depth: Int, indent: Int) -> String {
+        var out = ""
+        let isList = Bool.random(using: &random)
+        let margin = String(repeating: " ", count: indent)
+        for index in 0..<Int.random(in: 1...3, using: &random) {
+            out += margin + (isList ? "- " : "")
+            let form = Int.random(in: 0..<10, using: &random)
+            if isList && form < 2 {
+                out += value(&random) + "\n"
+                continue
+            }
+            out += ["k\(index)", "a b\(index)", "é\(index)", "x-\(index)"].randomElement(using: &random)! + ":"
+            if depth < 3 && form < 4 {
+                out += [" # c", "", " "].randomElement(using: &random)! + "\n"
+                out += block(&random, depth: depth + 1, indent: indent + (isList ? 2 : 0) + [0, 1, 2, 4].randomElement(using: &random)!)
+            } else {
+                out += " " + value(&random) + [" # c", "", " ", "#x"].randomElement(using: &random)! + "\n"
+            }
+            if Int.random(in: 0..<8, using: &random) == 0 { out += ["\n", "# c\n", "   # c\n", "  \n"].randomElement(using: &random)! }
+        }
+        return out
+    }
+
+    static func value(_ random: inout SplitMix) -> String {
+        switch Int.random(in: 0..<8, using: &random) {
+        case 0: return "'" + word(&random) + "'"
+        case 1: return "\"" + word(&random) + "\""
+        case 2:
+            let separator = [", ", ",", " , "].randomElement(using: &random)!
+            return "[" + (0..<Int.random(in: 0...3, using: &random)).map { _ in flowItem(&random) }.joined(separator: separator) + "]"
+        case 3: return "{" + (0..<Int.random(in: 0...3, using: &random)).map { "f\($0): " + flowItem(&random) }.joined(separator: ", ") + "}"
+        default: return word(&random)
+        }
+    }
+
+    static func flowItem(_ random: inout SplitMix) -> String {
+        switch Int.random(in: 0..<6, using: &random) {
+        case 0: return "{p: " + word(&random) + ", r: " + word(&random) + "}"
+        case 1: return "'" + word(&random) + "'"
+        case 2: return "[" + word(&random) + "]"
+        default: return word(&random)
+        }
+    }
+
+    static func word(_ random: inout SplitMix) -> String {
+        (0..<Int.random(in: 0...4, using: &random)).map { _ in words.randomElement(using: &random)! }.joined()
     }
 }
 
