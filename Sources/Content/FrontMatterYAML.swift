@@ -168,24 +168,17 @@ private struct FrontMatterYAMLReader {
         var p = firstKey
         while true {
             let end = lines.ends[line]
-            guard startsPlain(p, end, flow: false), let scan = plain(p, end, flow: false), scan.isKey,
-                  scan.end - p <= 1000, spend(depth + 1) else { return nil }
+            guard startsPlain(p, end, flow: false), let scan = plain(p, end, flow: false), isShortKey(scan, from: p),
+                  spend(depth + 1) else { return nil }
             let key = scalar(line: line, from: p, to: scan.end, plain: true)
             guard case .scalar(let text, _) = key.value, keys.insert(text) else { return nil }
             let afterColon = scan.stop + 1
             let q = skipSpaces(afterColon, end)
             let value: YNode
             if q == end || bytes[q] == .hash {
-                // Nothing after the colon: the value is the block on the next lines, or empty.
-                if let below = lines.content(from: line + 1),
-                   lines.indents[below] > indent || (lines.indents[below] == indent && isEntry(lines.starts[below] + indent, lines.ends[below])) {
-                    guard let node = block(line: below, at: lines.starts[below] + lines.indents[below], depth: depth + 1) else { return nil }
-                    value = node
-                } else {
-                    guard let node = empty(line: line, at: afterColon, depth: depth + 1) else { return nil }
-                    value = node
-                    next = line + 1
-                }
+                // A key's list may stand at the key's own indentation.
+                guard let node = below(line: line, indicatorEnd: afterColon, indent: indent, listAtIndent: true, depth: depth + 1) else { return nil }
+                value = node
             } else {
                 guard let (node, after) = self.value(line: line, at: q, depth: depth + 1, flow: false),
                       isRestComment(after, end) else { return nil }
@@ -212,14 +205,8 @@ private struct FrontMatterYAMLReader {
             let end = lines.ends[line]
             let q = skipSpaces(dash + 1, end)
             if q == end || bytes[q] == .hash {
-                if let below = lines.content(from: line + 1), lines.indents[below] > indent {
-                    guard let node = block(line: below, at: lines.starts[below] + lines.indents[below], depth: depth + 1) else { return nil }
-                    items.append(node)
-                } else {
-                    guard let node = empty(line: line, at: dash + 1, depth: depth + 1) else { return nil }
-                    items.append(node)
-                    next = line + 1
-                }
+                guard let node = below(line: line, indicatorEnd: dash + 1, indent: indent, listAtIndent: false, depth: depth + 1) else { return nil }
+                items.append(node)
             } else {
                 guard let node = block(line: line, at: q, depth: depth + 1) else { return nil }
                 items.append(node)
@@ -234,10 +221,19 @@ private struct FrontMatterYAMLReader {
         return YNode(value: .sequence(items), position: position(line: firstLine, at: firstDash))
     }
 
-    /// libyaml gives a missing value as an empty plain scalar placed just after its ':' or '-'.
-    private mutating func empty(line: Int, at p: Int, depth: Int) -> YNode? {
+    /// The value of a key or list entry with nothing after its ':' or '-' (`indicatorEnd`): the block on the
+    /// next lines when it is indented deeper than `indent`, else nothing, which libyaml gives as an empty
+    /// plain scalar placed just after the indicator.
+    private mutating func below(line: Int, indicatorEnd: Int, indent: Int, listAtIndent: Bool, depth: Int) -> YNode? {
+        if let below = lines.content(from: line + 1) {
+            let start = lines.starts[below] + lines.indents[below]
+            if lines.indents[below] > indent || (listAtIndent && lines.indents[below] == indent && isEntry(start, lines.ends[below])) {
+                return block(line: below, at: start, depth: depth)
+            }
+        }
         guard spend(depth) else { return nil }
-        return YNode(value: .scalar("", plain: true), position: position(line: line, at: p))
+        next = line + 1
+        return YNode(value: .scalar("", plain: true), position: position(line: line, at: indicatorEnd))
     }
 
     // MARK: One-line values
@@ -264,22 +260,16 @@ private struct FrontMatterYAMLReader {
         guard spend(depth) else { return nil }
         let end = lines.ends[line]
         var items: [YNode] = []
-        var q = skipSpaces(open + 1, end)
-        if q < end && bytes[q] == .closeBracket {
-            return (YNode(value: .sequence([]), position: position(line: line, at: open)), q + 1)
-        }
+        var step = flowStep(open + 1, end, close: .closeBracket)
         while true {
-            guard q < end, let (item, after) = value(line: line, at: q, depth: depth + 1, flow: true) else { return nil }
-            items.append(item)
-            q = skipSpaces(after, end)
-            guard q < end else { return nil }
-            if bytes[q] == .closeBracket {
-                return (YNode(value: .sequence(items), position: position(line: line, at: open)), q + 1)
+            switch step {
+            case nil: return nil
+            case .closed(let after)?: return (YNode(value: .sequence(items), position: position(line: line, at: open)), after)
+            case .entry(let q)?:
+                guard let (item, after) = value(line: line, at: q, depth: depth + 1, flow: true) else { return nil }
+                items.append(item)
+                step = flowStep(after, end, close: .closeBracket, afterEntry: true)
             }
-            guard bytes[q] == .comma else { return nil }
-            q = skipSpaces(q + 1, end)
-            // `[a, ]` and `[a, , b]` are legal but rare: left to Yams.
-            guard q < end, bytes[q] != .closeBracket, bytes[q] != .comma else { return nil }
         }
     }
 
@@ -288,29 +278,45 @@ private struct FrontMatterYAMLReader {
         let end = lines.ends[line]
         var pairs: [YPair] = []
         var keys = SeenKeys()
-        var q = skipSpaces(open + 1, end)
-        if q < end && bytes[q] == .closeBrace {
-            return (YNode(value: .mapping([]), position: position(line: line, at: open)), q + 1)
-        }
+        var step = flowStep(open + 1, end, close: .closeBrace)
         while true {
-            guard q < end, startsPlain(q, end, flow: true), let scan = plain(q, end, flow: true), scan.isKey,
-                  spend(depth + 1) else { return nil }
-            let key = scalar(line: line, from: q, to: scan.end, plain: true)
-            guard case .scalar(let text, _) = key.value, keys.insert(text) else { return nil }
-            let start = skipSpaces(scan.stop + 1, end)
-            // A key without a value (`{a: }`, `{a}`) is left to Yams.
-            guard start < end, bytes[start] != .comma, bytes[start] != .closeBrace,
-                  let (value, after) = value(line: line, at: start, depth: depth + 1, flow: true) else { return nil }
-            pairs.append(YPair(key: key, value: value))
-            q = skipSpaces(after, end)
-            guard q < end else { return nil }
-            if bytes[q] == .closeBrace {
-                return (YNode(value: .mapping(pairs), position: position(line: line, at: open)), q + 1)
+            switch step {
+            case nil: return nil
+            case .closed(let after)?: return (YNode(value: .mapping(pairs), position: position(line: line, at: open)), after)
+            case .entry(let q)?:
+                guard startsPlain(q, end, flow: true), let scan = plain(q, end, flow: true), isShortKey(scan, from: q),
+                      spend(depth + 1) else { return nil }
+                let key = scalar(line: line, from: q, to: scan.end, plain: true)
+                guard case .scalar(let text, _) = key.value, keys.insert(text) else { return nil }
+                let start = skipSpaces(scan.stop + 1, end)
+                // A key without a value (`{a: }`, `{a}`) is left to Yams.
+                guard start < end, bytes[start] != .comma, bytes[start] != .closeBrace,
+                      let (value, after) = value(line: line, at: start, depth: depth + 1, flow: true) else { return nil }
+                pairs.append(YPair(key: key, value: value))
+                step = flowStep(after, end, close: .closeBrace, afterEntry: true)
             }
+        }
+    }
+
+    private enum FlowStep {
+        /// The collection ended; the byte after its closing bracket.
+        case closed(Int)
+        /// Where the next entry starts.
+        case entry(Int)
+    }
+
+    /// What follows the opening bracket, or an entry: the close, or (after a comma) the next entry.
+    /// `[a, ]`, `[a, , b]` and a collection going on past its line are legal but rare: left to Yams.
+    private func flowStep(_ p: Int, _ end: Int, close: UInt8, afterEntry: Bool = false) -> FlowStep? {
+        var q = skipSpaces(p, end)
+        guard q < end else { return nil }
+        if bytes[q] == close { return .closed(q + 1) }
+        if afterEntry {
             guard bytes[q] == .comma else { return nil }
             q = skipSpaces(q + 1, end)
-            guard q < end, bytes[q] != .closeBrace, bytes[q] != .comma else { return nil }
+            guard q < end, bytes[q] != close else { return nil }
         }
+        return bytes[q] == .comma ? nil : .entry(q)
     }
 
     /// A double-quoted scalar closed on its line, with only the escapes front matter uses.
@@ -322,14 +328,7 @@ private struct FrontMatterYAMLReader {
         while q < end {
             switch bytes[q] {
             case .doubleQuote:
-                let text: String
-                if var unescaped {
-                    unescaped.append(contentsOf: bytes[run..<q])
-                    text = String(decoding: unescaped, as: UTF8.self)
-                } else {
-                    text = string(from: run, to: q)
-                }
-                return (YNode(value: .scalar(text, plain: false), position: position(line: line, at: open)), q + 1)
+                return quoted(line: line, open: open, close: q, lastRun: run, unescaped: unescaped)
             case .backslash:
                 guard q + 1 < end else { return nil }
                 let replacement: UInt8
@@ -369,16 +368,22 @@ private struct FrontMatterYAMLReader {
                 run = q
                 continue
             }
-            let text: String
-            if var unescaped {
-                unescaped.append(contentsOf: bytes[run..<q])
-                text = String(decoding: unescaped, as: UTF8.self)
-            } else {
-                text = string(from: run, to: q)
-            }
-            return (YNode(value: .scalar(text, plain: false), position: position(line: line, at: open)), q + 1)
+            return quoted(line: line, open: open, close: q, lastRun: run, unescaped: unescaped)
         }
         return nil
+    }
+
+    /// A quoted scalar and the byte after its closing quote. Text without escapes is taken as it stands;
+    /// `unescaped` holds the text up to `lastRun` where there were some.
+    private func quoted(line: Int, open: Int, close: Int, lastRun: Int, unescaped: [UInt8]?) -> (YNode, Int) {
+        let text: String
+        if var unescaped {
+            unescaped.append(contentsOf: bytes[lastRun..<close])
+            text = String(decoding: unescaped, as: UTF8.self)
+        } else {
+            text = string(from: lastRun, to: close)
+        }
+        return (YNode(value: .scalar(text, plain: false), position: position(line: line, at: open)), close + 1)
     }
 
     // MARK: Plain scalars
@@ -424,6 +429,11 @@ private struct FrontMatterYAMLReader {
     }
 
     // MARK: Helpers
+
+    /// A key whose ':' libyaml still links to it: it forgets a key's start 1024 characters on.
+    private func isShortKey(_ scan: PlainScan, from start: Int) -> Bool {
+        scan.isKey && scan.stop - start <= 1000
+    }
 
     /// A block list entry: '-' followed by a space or the line's end.
     private func isEntry(_ p: Int, _ end: Int) -> Bool {

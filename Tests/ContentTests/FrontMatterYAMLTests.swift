@@ -56,6 +56,8 @@ import Testing
         (0..<50).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n") + " v",
         (0..<46).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n") + " v",
         "a: " + String(repeating: "x", count: 2000), String(repeating: "y", count: 1100) + ": 1",
+        "k" + String(repeating: " ", count: 1100) + ": v", "a: {" + String(repeating: "x", count: 1100) + ": v}",
+        "a: {k" + String(repeating: " ", count: 1100) + ": v}", "- k" + String(repeating: " ", count: 1030) + ": v",
     ]
 
     @Test(arguments: tricky)
