@@ -7,8 +7,8 @@ enum FrontMatterYAML {
     static func read(_ yaml: String, path: String, firstLine: Int) -> YNode? {
         var yaml = yaml
         return yaml.withUTF8 { bytes in
-            guard let lines = YAMLByteLines(bytes) else { return nil }
-            var reader = FrontMatterYAMLReader(bytes: bytes, lines: lines, path: path, firstLine: firstLine)
+            guard let text = YAMLByteLines(bytes) else { return nil }
+            var reader = FrontMatterYAMLReader(bytes: bytes, text: text, path: path, firstLine: firstLine)
             return reader.document()
         }
     }
@@ -38,15 +38,21 @@ private extension UInt8 {
 /// CR and the other line breaks (their line numbers need `YAMLLines`), BOMs, and what libyaml rejects
 /// as unprintable. Document markers and directives are refused too: they end or change the document.
 private struct YAMLByteLines {
-    var starts: [Int] = []
-    var ends: [Int] = []
-    /// Spaces before the first character; -1 for a line with nothing but spaces or a comment.
-    var indents: [Int] = []
-    /// Where the first byte beyond ASCII stands (the line's end if none): up to there, columns are bytes.
-    var firstWide: [Int] = []
+    struct Line {
+        var start: Int
+        var end: Int
+        /// Spaces before the first character; -1 for a line with nothing but spaces or a comment.
+        var indent: Int
+        /// Where the first byte beyond ASCII stands (the line's end if none): up to there, columns are bytes.
+        var firstWide: Int
+    }
+
+    var lines: [Line] = []
 
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
+        // Front matter lines run 20 to 60 bytes: one allocation for most texts.
+        lines.reserveCapacity(count / 24 + 1)
         var start = 0
         while true {
             var first = start
@@ -55,6 +61,10 @@ private struct YAMLByteLines {
             var wide = -1
             while end < count && bytes[end] != .newline {
                 let byte = bytes[end]
+                if byte >= 0x20 && byte < 0x7F {
+                    end += 1
+                    continue
+                }
                 if byte >= 0x80 && wide < 0 { wide = end }
                 if byte < 0x20 || byte == 0x7F { return nil }
                 // U+0080–U+009F (NEL among them), U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF.
@@ -66,10 +76,8 @@ private struct YAMLByteLines {
                 end += 1
             }
             if start < end && (bytes[start] == UInt8(ascii: "%") || Self.isMarker(bytes, start, end)) { return nil }
-            starts.append(start)
-            ends.append(end)
-            indents.append(first == end || bytes[first] == .hash ? -1 : first - start)
-            firstWide.append(wide < 0 ? end : wide)
+            lines.append(Line(start: start, end: end, indent: first == end || bytes[first] == .hash ? -1 : first - start,
+                              firstWide: wide < 0 ? end : wide))
             if end == count { return }
             start = end + 1
         }
@@ -85,8 +93,8 @@ private struct YAMLByteLines {
     /// The first line from `line` on that holds more than spaces and a comment.
     func content(from line: Int) -> Int? {
         var line = line
-        while line < indents.count {
-            if indents[line] >= 0 { return line }
+        while line < lines.count {
+            if lines[line].indent >= 0 { return line }
             line += 1
         }
         return nil
@@ -121,7 +129,7 @@ private struct SeenKeys {
 
 private struct FrontMatterYAMLReader {
     let bytes: UnsafeBufferPointer<UInt8>
-    let lines: YAMLByteLines
+    let text: YAMLByteLines
     let path: String
     let firstLine: Int
     /// The first line not yet read by a block node.
@@ -129,19 +137,19 @@ private struct FrontMatterYAMLReader {
     /// Nodes still allowed; kept under `YAMLTree.maxNodes` so only Yams' path ever reports the limit.
     var budget = YAMLTree.maxNodes - 2
 
-    init(bytes: UnsafeBufferPointer<UInt8>, lines: YAMLByteLines, path: String, firstLine: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, text: YAMLByteLines, path: String, firstLine: Int) {
         self.bytes = bytes
-        self.lines = lines
+        self.text = text
         self.path = path
         self.firstLine = firstLine
     }
 
     mutating func document() -> YNode? {
-        guard let first = lines.content(from: 0) else {
+        guard let first = text.content(from: 0) else {
             return YNode(value: .mapping([]), position: SourcePosition(file: path, line: firstLine, column: 1))
         }
-        guard let root = block(line: first, at: lines.starts[first] + lines.indents[first], depth: 0),
-              lines.content(from: next) == nil else { return nil }
+        guard let root = block(line: first, at: text.lines[first].start + text.lines[first].indent, depth: 0),
+              text.content(from: next) == nil else { return nil }
         return root
     }
 
@@ -149,7 +157,7 @@ private struct FrontMatterYAMLReader {
 
     /// The node whose first character is byte `p` of `line`: a list, a group of keys, or a one-line value.
     private mutating func block(line: Int, at p: Int, depth: Int) -> YNode? {
-        let end = lines.ends[line]
+        let end = text.lines[line].end
         if isEntry(p, end) { return sequence(line: line, at: p, depth: depth) }
         if startsPlain(p, end, flow: false), let scan = plain(p, end, flow: false), scan.isKey {
             return mapping(line: line, at: p, depth: depth)
@@ -161,17 +169,17 @@ private struct FrontMatterYAMLReader {
 
     private mutating func mapping(line firstLine: Int, at firstKey: Int, depth: Int) -> YNode? {
         guard spend(depth) else { return nil }
-        let indent = firstKey - lines.starts[firstLine]
+        let indent = firstKey - text.lines[firstLine].start
         var pairs: [YPair] = []
         var keys = SeenKeys()
         var line = firstLine
         var p = firstKey
         while true {
-            let end = lines.ends[line]
+            let end = text.lines[line].end
             guard startsPlain(p, end, flow: false), let scan = plain(p, end, flow: false), isShortKey(scan, from: p),
                   spend(depth + 1) else { return nil }
             let key = scalar(line: line, from: p, to: scan.end, plain: true)
-            guard case .scalar(let text, _) = key.value, keys.insert(text) else { return nil }
+            guard case .scalar(let name, _) = key.value, keys.insert(name) else { return nil }
             let afterColon = scan.stop + 1
             let q = skipSpaces(afterColon, end)
             let value: YNode
@@ -186,23 +194,23 @@ private struct FrontMatterYAMLReader {
                 next = line + 1
             }
             pairs.append(YPair(key: key, value: value))
-            guard let following = lines.content(from: next), lines.indents[following] >= indent else { break }
+            guard let following = text.content(from: next), text.lines[following].indent >= indent else { break }
             // Deeper than the keys without belonging to a value: libyaml folds or rejects it.
-            guard lines.indents[following] == indent else { return nil }
+            guard text.lines[following].indent == indent else { return nil }
             line = following
-            p = lines.starts[following] + indent
+            p = text.lines[following].start + indent
         }
         return YNode(value: .mapping(pairs), position: position(line: firstLine, at: firstKey))
     }
 
     private mutating func sequence(line firstLine: Int, at firstDash: Int, depth: Int) -> YNode? {
         guard spend(depth) else { return nil }
-        let indent = firstDash - lines.starts[firstLine]
+        let indent = firstDash - text.lines[firstLine].start
         var items: [YNode] = []
         var line = firstLine
         var dash = firstDash
         while true {
-            let end = lines.ends[line]
+            let end = text.lines[line].end
             let q = skipSpaces(dash + 1, end)
             if q == end || bytes[q] == .hash {
                 guard let node = below(line: line, indicatorEnd: dash + 1, indent: indent, listAtIndent: false, depth: depth + 1) else { return nil }
@@ -211,12 +219,12 @@ private struct FrontMatterYAMLReader {
                 guard let node = block(line: line, at: q, depth: depth + 1) else { return nil }
                 items.append(node)
             }
-            guard let following = lines.content(from: next), lines.indents[following] >= indent else { break }
-            guard lines.indents[following] == indent else { return nil }
+            guard let following = text.content(from: next), text.lines[following].indent >= indent else { break }
+            guard text.lines[following].indent == indent else { return nil }
             // Something else at the dashes' indentation ends the list (a key after a list under a key).
-            guard isEntry(lines.starts[following] + indent, lines.ends[following]) else { break }
+            guard isEntry(text.lines[following].start + indent, text.lines[following].end) else { break }
             line = following
-            dash = lines.starts[following] + indent
+            dash = text.lines[following].start + indent
         }
         return YNode(value: .sequence(items), position: position(line: firstLine, at: firstDash))
     }
@@ -225,9 +233,9 @@ private struct FrontMatterYAMLReader {
     /// next lines when it is indented deeper than `indent`, else nothing, which libyaml gives as an empty
     /// plain scalar placed just after the indicator.
     private mutating func below(line: Int, indicatorEnd: Int, indent: Int, listAtIndent: Bool, depth: Int) -> YNode? {
-        if let below = lines.content(from: line + 1) {
-            let start = lines.starts[below] + lines.indents[below]
-            if lines.indents[below] > indent || (listAtIndent && lines.indents[below] == indent && isEntry(start, lines.ends[below])) {
+        if let below = text.content(from: line + 1) {
+            let start = text.lines[below].start + text.lines[below].indent
+            if text.lines[below].indent > indent || (listAtIndent && text.lines[below].indent == indent && isEntry(start, text.lines[below].end)) {
                 return block(line: below, at: start, depth: depth)
             }
         }
@@ -240,7 +248,7 @@ private struct FrontMatterYAMLReader {
 
     /// A value that ends on its line, and the byte after it.
     private mutating func value(line: Int, at p: Int, depth: Int, flow: Bool) -> (YNode, Int)? {
-        let end = lines.ends[line]
+        let end = text.lines[line].end
         switch bytes[p] {
         case .openBracket: return flowSequence(line: line, at: p, depth: depth)
         case .openBrace: return flowMapping(line: line, at: p, depth: depth)
@@ -258,7 +266,7 @@ private struct FrontMatterYAMLReader {
 
     private mutating func flowSequence(line: Int, at open: Int, depth: Int) -> (YNode, Int)? {
         guard spend(depth) else { return nil }
-        let end = lines.ends[line]
+        let end = text.lines[line].end
         var items: [YNode] = []
         var step = flowStep(open + 1, end, close: .closeBracket)
         while true {
@@ -275,7 +283,7 @@ private struct FrontMatterYAMLReader {
 
     private mutating func flowMapping(line: Int, at open: Int, depth: Int) -> (YNode, Int)? {
         guard spend(depth) else { return nil }
-        let end = lines.ends[line]
+        let end = text.lines[line].end
         var pairs: [YPair] = []
         var keys = SeenKeys()
         var step = flowStep(open + 1, end, close: .closeBrace)
@@ -287,7 +295,7 @@ private struct FrontMatterYAMLReader {
                 guard startsPlain(q, end, flow: true), let scan = plain(q, end, flow: true), isShortKey(scan, from: q),
                       spend(depth + 1) else { return nil }
                 let key = scalar(line: line, from: q, to: scan.end, plain: true)
-                guard case .scalar(let text, _) = key.value, keys.insert(text) else { return nil }
+                guard case .scalar(let name, _) = key.value, keys.insert(name) else { return nil }
                 let start = skipSpaces(scan.stop + 1, end)
                 // A key without a value (`{a: }`, `{a}`) is left to Yams.
                 guard start < end, bytes[start] != .comma, bytes[start] != .closeBrace,
@@ -321,7 +329,7 @@ private struct FrontMatterYAMLReader {
 
     /// A double-quoted scalar closed on its line, with only the escapes front matter uses.
     private func doubleQuoted(line: Int, at open: Int) -> (YNode, Int)? {
-        let end = lines.ends[line]
+        let end = text.lines[line].end
         var unescaped: [UInt8]?
         var run = open + 1
         var q = run
@@ -352,7 +360,7 @@ private struct FrontMatterYAMLReader {
 
     /// A single-quoted scalar closed on its line; `''` stands for one quote.
     private func singleQuoted(line: Int, at open: Int) -> (YNode, Int)? {
-        let end = lines.ends[line]
+        let end = text.lines[line].end
         var unescaped: [UInt8]?
         var run = open + 1
         var q = run
@@ -469,8 +477,8 @@ private struct FrontMatterYAMLReader {
 
     /// libyaml counts columns in Unicode scalars.
     private func position(line: Int, at p: Int) -> SourcePosition {
-        let ascii = min(p, lines.firstWide[line])
-        var column = ascii - lines.starts[line] + 1
+        let ascii = min(p, text.lines[line].firstWide)
+        var column = ascii - text.lines[line].start + 1
         for index in ascii..<p where bytes[index] & 0xC0 != 0x80 { column += 1 }
         return SourcePosition(file: path, line: firstLine + line, column: column)
     }
