@@ -48,6 +48,12 @@ public enum YAMLTree {
             diagnostics.append(problem)
             return nil
         }
+        if let node = FrontMatterYAML.read(yaml, path: path, firstLine: firstLine) { return node }
+        return parseWithYams(yaml, path: path, firstLine: firstLine, diagnostics: &diagnostics)
+    }
+
+    /// The whole reading through Yams: every text `FrontMatterYAML` declines, and every error message.
+    static func parseWithYams(_ yaml: String, path: String, firstLine: Int, diagnostics: inout [Diagnostic]) -> YNode? {
         let root: Node?
         do {
             // No tag resolution (nothing here reads tags: values are typed by `Fields`), and the
