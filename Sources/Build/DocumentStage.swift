@@ -56,13 +56,15 @@ enum DocumentStage {
         // collected) so a large site is not held twice in memory, and a page restored from the cache is the same value.
         markdown.plainText = ""
         // The placeholder checks read the body's lines, so they run before the body is dropped.
-        let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown, linkTargets: targets))
+        let links = markdown.links
+        markdown.links = []
+        let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown, bodyLinks: .none), links: links)
         let withoutBody = document.droppingBody()
-        let bodyDiagnostics = BodyChecks.check(ParsedDocument(document: withoutBody, markdown: markdown, linkTargets: targets),
+        let bodyDiagnostics = BodyChecks.check(ParsedDocument(document: withoutBody, markdown: markdown, bodyLinks: .none), links: links,
                                                unsafeHTML: unsafeHTML)
         // Only the checks above read a link's text: a large site need not keep it (nor the cache store it).
-        for i in markdown.links.indices { markdown.links[i].text = "" }
-        return record(Outcome(parsed: ParsedDocument(document: withoutBody, markdown: markdown, linkTargets: targets),
+        let packed = BodyLinks(links: links.map { var link = $0; link.text = ""; return link }, targets: targets)
+        return record(Outcome(parsed: ParsedDocument(document: withoutBody, markdown: markdown, bodyLinks: packed),
                               diagnostics: diagnostics), placeholders: placeholders, bodyDiagnostics: bodyDiagnostics)
     }
 }

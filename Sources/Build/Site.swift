@@ -86,7 +86,7 @@ public enum Site {
         let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML,
                                               abbreviations: glossary.map { .init($0.abbreviation, $0.expansion) }, plainText: false)
         var parse = ParseStage(siteRoot: root, routes: provisionalRoutes, options: markdownOptions, unsafeHTML: config.unsafeHTML,
-                               cache: cache?.sources, routesFingerprint: ParseStage.fingerprint(inventory))
+                               cache: cache?.takeSources(), routesFingerprint: ParseStage.fingerprint(inventory))
         parse.hashesMeta = cache != nil
         var bodies = cache?.bodies
         if let cache, options.output != nil, inventory.pages.count > options.bodiesInMemoryLimit, let target = cache.offloadTarget() {
@@ -94,6 +94,8 @@ public enum Site {
             parse.offload = target.store
         }
         var records = parse.run(inventory)
+        // The reused records are in `records` now: the cache's table of them goes.
+        parse.cache = nil
         diagnostics += records.flatMap(\.outcome.diagnostics)
         let loaded = records.compactMap(\.outcome.parsed)
         let parsed = loaded.filter { options.drafts || !$0.document.draft }

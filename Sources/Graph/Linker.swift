@@ -223,14 +223,25 @@ struct ReferenceResolver: Sendable {
 
     mutating func resolveBodyLinks(_ parsed: ParsedDocument) {
         let doc = parsed.document
-        for link in parsed.markdown.links {
+        // Packed bytes the parse or the cache checked: they unpack.
+        guard let (links, targets) = try? parsed.bodyLinks.unpacked() else { return }
+        func recorded(_ url: String) -> Routes.Target? {
+            // Sorted by URL: a binary search, no table per page.
+            var low = 0, high = targets.count
+            while low < high {
+                let middle = (low + high) / 2
+                if targets[middle].url < url { low = middle + 1 } else { high = middle }
+            }
+            return low < targets.count && targets[low].url == url ? targets[low].target : nil
+        }
+        for link in links {
             let position = parsed.position(bodyLine: link.line, column: link.column)
             if let scheme = URLCheck.scheme(of: link.url), !URLCheck.isSafeInBody(link.url) {
                 diagnostics.append(.error("links with '\(scheme):' are not allowed", at: position,
                                           hint: "link to a web address (https://…) or to another .md file"))
                 continue
             }
-            var target = parsed.linkTargets[link.url] ?? graph.routes.target(of: link.url, from: doc.path)
+            var target = recorded(link.url) ?? graph.routes.target(of: link.url, from: doc.path)
             if case .page(let key, _) = target, graph.document(key) == nil { target = graph.routes.target(of: link.url, from: doc.path) }
             switch target {
             case .external:

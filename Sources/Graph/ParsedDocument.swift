@@ -4,15 +4,24 @@ import Markdown
 /// A document with its body parsed and rendered.
 public struct ParsedDocument: Sendable, Hashable {
     public var document: Document
+    /// The body's HTML, headings and findings; its `links` are always empty here: they are in `bodyLinks`.
     public var markdown: RenderedMarkdown
-    /// What each link of the body pointed at when it was rewritten (by URL), so the link stage need not
-    /// resolve it again; links to pages left out of the graph (drafts) are resolved again there.
-    public var linkTargets: [String: Routes.Target]
+    /// The body's links, and what each pointed at when it was rewritten (by URL), so the link stage need
+    /// not resolve it again; links to pages left out of the graph (drafts) are resolved again there.
+    public var bodyLinks: BodyLinks
 
+    /// `markdown.links` and `linkTargets` are packed into `bodyLinks`.
     public init(document: Document, markdown: RenderedMarkdown, linkTargets: [String: Routes.Target] = [:]) {
+        var markdown = markdown
+        let links = BodyLinks(links: markdown.links, targets: linkTargets)
+        markdown.links = []
+        self.init(document: document, markdown: markdown, bodyLinks: links)
+    }
+
+    public init(document: Document, markdown: RenderedMarkdown, bodyLinks: BodyLinks) {
         self.document = document
         self.markdown = markdown
-        self.linkTargets = linkTargets
+        self.bodyLinks = bodyLinks
     }
 
     /// A position in the file for a line of the body.

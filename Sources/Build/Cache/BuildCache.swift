@@ -1,4 +1,5 @@
 import Content
+import Synchronization
 import Foundation
 import Graph
 import Theme
@@ -17,7 +18,11 @@ final class BuildCache: Sendable {
     let parseKey: UInt64
     let renderKey: UInt64
     let verify: Bool
-    let sources: SourceCache?
+    /// The previous build's page records, handed to the parse stage once (`takeSources`) so that they
+    /// are freed when it is done with them: a large site's are hundreds of megabytes.
+    private let sources: Mutex<SourceCache?>
+    /// The body file this build reads and appends to: the cache's, unless `offloadTarget` started one.
+    let bodies: (store: BodyStore, generation: Int)?
     private let buildStart = IncrementalEmit.now()
 
     init(folder: String, config: String, glossary: String?, theme: ThemeSource, options: BuildOptions) {
@@ -37,7 +42,9 @@ final class BuildCache: Sendable {
         render.combine(options.drafts ? 1 : 0)
         renderKey = render.finalize()
         verify = options.verifyIncremental
-        sources = SourceCache.load(folder: folder, key: parseKey)
+        let loaded = SourceCache.load(folder: folder, key: parseKey)
+        bodies = loaded.flatMap { cache in cache.bodies.map { ($0, cache.generation) } }
+        sources = Mutex(loaded)
     }
 
     /// okc's own version: the cache format and the executable that wrote it (its size and time, so that
@@ -52,9 +59,12 @@ final class BuildCache: Sendable {
         return "okc cache \(CacheFile.version).\(BinaryFormat.version) \(stamp?.size ?? 0) \(stamp?.modified ?? 0)"
     }()
 
-    /// The body file this build reads and appends to: the cache's, unless `offloadBodies` started one.
-    var bodies: (store: BodyStore, generation: Int)? {
-        sources.flatMap { cache in cache.bodies.map { ($0, cache.generation) } }
+    /// The previous build's records (nil the second time).
+    func takeSources() -> SourceCache? {
+        sources.withLock { sources in
+            defer { sources = nil }
+            return sources
+        }
     }
 
     /// Sites larger than this keep their bodies in the cache's body file, not in memory, from the end of
