@@ -55,11 +55,11 @@ enum DocumentStage {
         // Later stages read the HTML, headings and links: the Markdown is dropped (and no plain text was
         // collected) so a large site is not held twice in memory, and a page restored from the cache is the same value.
         markdown.plainText = ""
-        // The placeholder checks read the body's lines, so they run before the body is dropped.
+        // The placeholder checks read the body's lines and the front matter's texts, so they run before those are dropped.
         let links = markdown.links
         markdown.links = []
         let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown, bodyLinks: .none), links: links)
-        let withoutBody = document.droppingBody()
+        let withoutBody = document.droppingSource()
         let bodyDiagnostics = BodyChecks.check(ParsedDocument(document: withoutBody, markdown: markdown, bodyLinks: .none), links: links,
                                                unsafeHTML: unsafeHTML)
         // Only the checks above read a link's text: a large site need not keep it (nor the cache store it).

@@ -97,31 +97,10 @@ public enum Site {
         // The reused records are in `records` now: the cache's table of them goes.
         parse.cache = nil
         diagnostics += records.flatMap(\.outcome.diagnostics)
-        let loaded = records.compactMap(\.outcome.parsed)
-        let parsed = loaded.filter { options.drafts || !$0.document.draft }
         clock.lap("parse")
 
-        // link: drafts have no page, while pages that failed to load keep theirs so links to them
-        // do not add a second error to the first.
-        let drafts = Set(loaded.filter { !options.drafts && $0.document.draft }.map(\.document.path))
-        let routes = Routes(config: config, documents: inventory.pages.filter { !drafts.contains($0.path) }.map { ($0.kind, $0.id, $0.path) },
-                            contentFiles: inventory.assets)
-        clock.lap("routes")
-        // A page unchanged since the last build, in an unchanged universe of pages, keeps what the link
-        // stage found on it then (only pages restored from the cache offer it).
-        let knownLinks = Dictionary(records.compactMap { record in record.links.map { (record.path, $0) } }) { first, _ in first }
-        let finalRoutes = ParseStage.fingerprint(inventory.pages.filter { !drafts.contains($0.path) }, assets: inventory.assets)
-        let (graph, linkDiagnostics, pageLinks) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary,
-                                                              now: options.now, routesFingerprint: finalRoutes,
-                                                              known: { knownLinks[$0.document.path] })
-        diagnostics += linkDiagnostics
-        if cache != nil {
-            for i in records.indices {
-                guard let found = pageLinks.pages[records[i].path] else { continue }
-                if records[i].links?.universe != pageLinks.universe { records[i].raw = nil }
-                records[i].links = (pageLinks.universe, found)
-            }
-        }
+        let (graph, routes) = link(&records, inventory: inventory, config: config, glossary: glossary, options: options,
+                                   keepResults: cache != nil, diagnostics: &diagnostics)
         clock.lap("link")
 
         // check: the body checks ran with the parse; their findings count for the pages that are built
@@ -174,6 +153,36 @@ public enum Site {
         let leftovers = Leftovers(graph: graph, jobs: jobs, cache: cache)
         DispatchQueue.global(qos: .background).async { withExtendedLifetime(leftovers) {} }
         return finish(paths, pages: graph.documents.count, written: true)
+    }
+
+    /// The link stage. Drafts have no page, while pages that failed to load keep theirs so links to
+    /// them do not add a second error to the first. With `keepResults`, each record gets what the stage
+    /// found on its page. A function of its own: its tables (a large site's are tens of MB) are freed
+    /// when it returns, not at the end of the build.
+    static func link(_ records: inout [SourceRecord], inventory: SourceInventory, config: SiteConfig, glossary: [GlossaryEntry],
+                     options: BuildOptions, keepResults: Bool, diagnostics: inout [Diagnostic]) -> (SiteGraph, Routes) {
+        let loaded = records.compactMap(\.outcome.parsed)
+        let parsed = loaded.filter { options.drafts || !$0.document.draft }
+        let drafts = Set(loaded.filter { !options.drafts && $0.document.draft }.map(\.document.path))
+        let routes = Routes(config: config, documents: inventory.pages.filter { !drafts.contains($0.path) }.map { ($0.kind, $0.id, $0.path) },
+                            contentFiles: inventory.assets)
+        StageClock.shared.lap("routes")
+        // A page unchanged since the last build, in an unchanged universe of pages, keeps what the link
+        // stage found on it then (only pages restored from the cache offer it).
+        let knownLinks = Dictionary(records.compactMap { record in record.links.map { (record.path, $0) } }) { first, _ in first }
+        let finalRoutes = ParseStage.fingerprint(inventory.pages.filter { !drafts.contains($0.path) }, assets: inventory.assets)
+        let (graph, linkDiagnostics, pageLinks) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary,
+                                                              now: options.now, routesFingerprint: finalRoutes,
+                                                              known: { knownLinks[$0.document.path] })
+        diagnostics += linkDiagnostics
+        if keepResults {
+            for i in records.indices {
+                guard let found = pageLinks.pages[records[i].path] else { continue }
+                if records[i].links?.universe != pageLinks.universe { records[i].raw = nil }
+                records[i].links = (pageLinks.universe, found)
+            }
+        }
+        return (graph, routes)
     }
 
     /// Renders every job on all cores and writes each file as soon as it is made, so the site is never

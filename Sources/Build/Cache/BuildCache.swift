@@ -23,6 +23,8 @@ final class BuildCache: Sendable {
     private let sources: Mutex<SourceCache?>
     /// The body file this build reads and appends to: the cache's, unless `offloadTarget` started one.
     let bodies: (store: BodyStore, generation: Int)?
+    /// The stamp of the `sources.bin` read (its unchanged records are copied from it when saved).
+    private let sourcesFile: FileSystem.Stamp?
     private let buildStart = IncrementalEmit.now()
 
     init(folder: String, config: String, glossary: String?, theme: ThemeSource, options: BuildOptions) {
@@ -44,6 +46,7 @@ final class BuildCache: Sendable {
         verify = options.verifyIncremental
         let loaded = SourceCache.load(folder: folder, key: parseKey)
         bodies = loaded.flatMap { cache in cache.bodies.map { ($0, cache.generation) } }
+        sourcesFile = loaded?.fileStamp
         sources = Mutex(loaded)
     }
 
@@ -82,7 +85,7 @@ final class BuildCache: Sendable {
     func saveSources(_ records: [SourceRecord], parse: ParseStage, bodies active: (store: BodyStore, generation: Int)?) {
         guard (try? FileSystem.makeDirectory(folder)) != nil else { return }
         try? SourceCache.save(records, routes: parse.routes, routesFingerprint: parse.routesFingerprint, bodies: active ?? bodies, folder: folder, key: parseKey,
-                              buildStart: buildStart)
+                              buildStart: buildStart, previousFile: sourcesFile)
     }
 
     /// Renders what changed, reuses the rest, swaps the new site in and records what it read.

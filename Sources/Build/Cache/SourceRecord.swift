@@ -28,8 +28,9 @@ struct SourceRecord: Sendable {
     var body: BodyRef?
     /// What the link stage found on the page, and the universe it was found in (Linker.universe).
     var links: (universe: UInt64, links: PageLinks)?
-    /// The record's bytes as read, written back unchanged when nothing about the file changed.
-    var raw: ArraySlice<UInt8>?
+    /// Where the record's bytes are in the `sources.bin` it was read from: copied from there into the
+    /// next one when nothing about the file changed (nil: encoded afresh).
+    var raw: Range<Int>?
 
     /// The value of a document's `.document` fact: its front matter (positions included) and headings.
     static func metaHash(_ parsed: ParsedDocument) -> UInt64 {
