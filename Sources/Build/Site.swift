@@ -191,7 +191,8 @@ public enum Site {
                      siteRoot: String, beforeSwap: ((String) throws -> Void)? = nil) throws {
         let staging = try Staging(output: output, siteRoot: siteRoot, paths: paths)
         do {
-            let failures = parallelMap(jobs) { job -> String? in
+            // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.
+            let failures = parallelMap(jobs, oneLargeAtATime: { $0.documentKey == nil }) { job -> String? in
                 do {
                     try staging.write(job.render().text, to: job.path)
                     return nil

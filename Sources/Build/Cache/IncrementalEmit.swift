@@ -64,7 +64,8 @@ struct IncrementalEmit {
         let table = FactTable(hasher: hasher, previous: factsValid ? zip(manifest.facts, current).map { ($0.fact, $1) } : [])
         do {
             @Sendable func valued(_ facts: [Fact]) -> [Int] { table.numbers(facts) }
-            results = parallelMap(Array(jobs.indices)) { index -> Placed in
+            // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.
+            results = parallelMap(Array(jobs.indices), oneLargeAtATime: { jobs[$0].documentKey == nil }) { index -> Placed in
                 let job = jobs[index]
                 do {
                     // Reusable: every fact as it was. Then the file is kept if the recycled folder has it

@@ -64,8 +64,9 @@ struct OutputManifest: Sendable {
     }
 
     func save(folder: String, output: String, key: UInt64) throws {
-        // Sized for what a file's record usually takes, so that a large manifest is not copied as it grows.
-        let estimate = live.values.reduce(0) { $0 + 64 + 3 * $1.facts.count } + previous.count * 64 + facts.count * 40
+        // Sized for more than a record takes, so that a large manifest is not copied as it grows: pages
+        // reserved and never written are never resident.
+        let estimate = live.values.reduce(0) { $0 + 160 + 4 * $1.facts.count } + previous.count * 128 + facts.count * 64
         var writer = BinaryWriter(capacity: estimate, sharesStrings: false)
         encode(to: &writer)
         try CacheFile.write(writer.bytes, magic: OutputManifest.magic, key: key, to: OutputManifest.path(folder, output: output))
