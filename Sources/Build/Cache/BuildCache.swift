@@ -113,9 +113,10 @@ final class BuildCache: Sendable {
         key.combine(BuildCache.okcIdentity)
         key.combine(output)
         let manifestKey = key.finalize()
-        let previous = OutputManifest.load(folder: folder, output: output, key: manifestKey)
         let emit = IncrementalEmit(output: output, siteRoot: siteRoot, cacheFolder: folder, renderKey: renderKey, verify: verify)
-        let outcome = try emit.run(jobs: jobs, copies: copies, paths: paths, hasher: hasher, previous: previous, beforeSwap: beforeSwap)
+        // The previous manifest is read in the call, so it is freed before the next one is written.
+        let outcome = try emit.run(jobs: jobs, copies: copies, paths: paths, hasher: hasher,
+                                   previous: OutputManifest.load(folder: folder, output: output, key: manifestKey), beforeSwap: beforeSwap)
         StageClock.shared.lap("tree")
         if (try? FileSystem.makeDirectory(folder)) != nil {
             try? outcome.manifest.save(folder: folder, output: output, key: manifestKey)
