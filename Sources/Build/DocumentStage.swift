@@ -21,7 +21,7 @@ enum DocumentStage {
             return SourceRecord(path: source.path, stamp: stamp ?? .none, racy: true, contentHash: contentHash, outcome: outcome,
                                 bodyDiagnostics: bodyDiagnostics,
                                 placeholders: placeholders,
-                                rewrites: nil, metaHash: hashMeta ? parsed.map(SourceRecord.metaHash) ?? 0 : 0, body: nil, links: nil, raw: nil)
+                                bodyLinks: .none, rewrites: nil, metaHash: hashMeta ? parsed.map(SourceRecord.metaHash) ?? 0 : 0, body: nil, links: nil, raw: nil)
         }
         let bytes: [UInt8]
         do {
@@ -58,13 +58,14 @@ enum DocumentStage {
         // The placeholder checks read the body's lines and the front matter's texts, so they run before those are dropped.
         let links = markdown.links
         markdown.links = []
-        let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown, bodyLinks: .none), links: links)
+        let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown), links: links)
         let withoutBody = document.droppingSource()
-        let bodyDiagnostics = BodyChecks.check(ParsedDocument(document: withoutBody, markdown: markdown, bodyLinks: .none), links: links,
+        let bodyDiagnostics = BodyChecks.check(ParsedDocument(document: withoutBody, markdown: markdown), links: links,
                                                unsafeHTML: unsafeHTML)
         // Only the checks above read a link's text: a large site need not keep it (nor the cache store it).
-        let packed = BodyLinks(links: links.map { var link = $0; link.text = ""; return link }, targets: targets)
-        return record(Outcome(parsed: ParsedDocument(document: withoutBody, markdown: markdown, bodyLinks: packed),
-                              diagnostics: diagnostics), placeholders: placeholders, bodyDiagnostics: bodyDiagnostics)
+        var made = record(Outcome(parsed: ParsedDocument(document: withoutBody, markdown: markdown), diagnostics: diagnostics),
+                          placeholders: placeholders, bodyDiagnostics: bodyDiagnostics)
+        made.bodyLinks = BodyLinks(links: links.map { var link = $0; link.text = ""; return link }, targets: targets)
+        return made
     }
 }

@@ -170,9 +170,11 @@ public enum Site {
         // A page unchanged since the last build, in an unchanged universe of pages, keeps what the link
         // stage found on it then (only pages restored from the cache offer it).
         let knownLinks = Dictionary(records.compactMap { record in record.links.map { (record.path, $0) } }) { first, _ in first }
+        let bodyLinks = Dictionary(records.map { ($0.path, $0.bodyLinks) }) { first, _ in first }
         let finalRoutes = ParseStage.fingerprint(inventory.pages.filter { !drafts.contains($0.path) }, assets: inventory.assets)
         let (graph, linkDiagnostics, pageLinks) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary,
                                                               now: options.now, routesFingerprint: finalRoutes,
+                                                              bodyLinks: { bodyLinks[$0.document.path] ?? .none },
                                                               known: { knownLinks[$0.document.path] })
         diagnostics += linkDiagnostics
         if keepResults {

@@ -16,7 +16,7 @@ public enum BodyChecks {
     }
 
     public static func check(_ parsed: ParsedDocument, unsafeHTML: Bool) -> [Diagnostic] {
-        check(parsed, links: parsed.bodyLinks.links, unsafeHTML: unsafeHTML)
+        check(parsed, links: parsed.markdown.links, unsafeHTML: unsafeHTML)
     }
 
     /// `links` with their texts: the parse drops them before it packs the links (nothing later reads them).

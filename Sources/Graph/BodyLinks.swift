@@ -1,7 +1,9 @@
 import Content
 import Markdown
 
-/// A body's links and what each pointed at when the body was rendered, packed into one buffer.
+/// A body's links and what each pointed at when the body was rendered (by URL, so the link stage need
+/// not resolve it again; links to pages left out of the graph, drafts, are resolved again there),
+/// packed into one buffer.
 ///
 /// Only the link stage reads them after the parse, once per page, while the site's model holds them
 /// for the whole build: as arrays of structs of strings plus a dictionary of targets they were
@@ -12,7 +14,7 @@ public struct BodyLinks: Sendable, Hashable {
     /// URL refers back to its link's).
     public let bytes: [UInt8]
 
-    /// No links (a page the checks read before its links are packed).
+    /// No links.
     public static let none = BodyLinks(links: [], targets: [:])
 
     public init(links: [RenderedMarkdown.Link], targets: [String: Routes.Target]) {

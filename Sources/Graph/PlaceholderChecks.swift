@@ -12,7 +12,7 @@ public enum PlaceholderChecks {
     /// The findings as warnings: `--strict` makes them errors where they are reported (the cache keeps
     /// them as found, so switching it parses nothing again).
     public static func check(_ parsed: ParsedDocument) -> [Diagnostic] {
-        check(parsed, links: parsed.bodyLinks.links)
+        check(parsed, links: parsed.markdown.links)
     }
 
     /// `links` as the Markdown stage found them (the parse passes them before it packs them).

@@ -29,6 +29,7 @@ import Content
             for (path, record) in again {
                 #expect(record.outcome.parsed == first[path]!.outcome.parsed, "\(path)")
                 #expect(record.rewrites == first[path]!.rewrites, "\(path)")
+                #expect(record.bodyLinks == first[path]!.bodyLinks, "\(path)")
             }
         }
     }

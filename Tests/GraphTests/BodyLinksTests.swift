@@ -47,16 +47,4 @@ import Markdown
         writer.write(9)
         #expect(throws: BinaryReader.Corrupt.self) { try BodyLinks(validating: writer.bytes) }
     }
-
-    @Test func aParsedDocumentKeepsItsLinksPacked() throws {
-        let markdown = MarkdownRenderer.render("[a](../b.md) och ![bild](c.png)\n", options: MarkdownOptions(plainText: false))
-        let written = markdown.links
-        #expect(written.count == 2)
-        let document = Document(kind: .page, id: "x", path: "content/pages/x.md", title: "X", date: nil, summary: nil, draft: false,
-                                updated: nil, body: "", bodyLine: 4, payload: .page(Page(menu: nil)))
-        let parsed = ParsedDocument(document: document, markdown: markdown, linkTargets: ["../b.md": .page(key: "page/b", anchor: nil)])
-        #expect(parsed.markdown.links.isEmpty)
-        #expect(parsed.bodyLinks.links == written)
-        #expect(parsed.bodyLinks.targets.count == 1)
-    }
 }

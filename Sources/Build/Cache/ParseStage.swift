@@ -65,8 +65,8 @@ struct ParseStage {
         guard let cache, cache.routesFingerprint != routesFingerprint else { return true }
         guard let parsed = record.outcome.parsed else { return true }
         let folder = routes.folder(ofKey: parsed.document.key) ?? ""
-        let results = record.rewrites.flatMap(SourceRecord.unpack(rewrites:)) ?? Self.rewriteResults(parsed, routes: routes)
-        let targets = parsed.bodyLinks.targets
+        let results = record.rewrites.flatMap(SourceRecord.unpack(rewrites:)) ?? Self.rewriteResults(record, routes: routes)
+        let targets = record.bodyLinks.targets
         return targets.count == results.count
             && zip(targets, results).allSatisfy { routes.rewrite($0.url, from: record.path, fromFolder: folder) == $1 }
     }
@@ -74,12 +74,12 @@ struct ParseStage {
     /// The URL each link of a freshly parsed page was rewritten to, packed as the cache keeps them: one
     /// per link target, in the targets' order (the rewrite of a target is what the parse gave the link).
     static func rewrites(_ record: SourceRecord, routes: Routes) -> [UInt8] {
-        SourceRecord.pack(rewrites: record.outcome.parsed.map { rewriteResults($0, routes: routes) } ?? [])
+        SourceRecord.pack(rewrites: record.outcome.parsed == nil ? [] : rewriteResults(record, routes: routes))
     }
 
-    private static func rewriteResults(_ parsed: ParsedDocument, routes: Routes) -> [String?] {
-        let folder = routes.folder(ofKey: parsed.document.key) ?? ""
-        return parsed.bodyLinks.targets.map { routes.rewrite($0.target, fromFolder: folder) }
+    private static func rewriteResults(_ record: SourceRecord, routes: Routes) -> [String?] {
+        let folder = record.outcome.parsed.flatMap { routes.folder(ofKey: $0.document.key) } ?? ""
+        return record.bodyLinks.targets.map { routes.rewrite($0.target, fromFolder: folder) }
     }
 
     /// Each page's body: from memory when parsed by this build, else read back from the cache's body

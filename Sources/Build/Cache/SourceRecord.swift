@@ -16,6 +16,9 @@ struct SourceRecord: Sendable {
     var bodyDiagnostics: [Diagnostic]
     /// Placeholders and leftovers, as warnings: `--strict` makes them errors when they are reported.
     var placeholders: [Diagnostic]
+    /// The body's links and their targets, packed: read by the link stage only, and freed with the
+    /// records before the render.
+    var bodyLinks: BodyLinks
     /// The URL the HTML got for each link target (in `bodyLinks`' order, by URL; nil: kept as written),
     /// packed. The HTML depends on which pages and files exist only through these, so when that set
     /// changes the links are resolved again and the record is reused only if every one still resolves
@@ -55,8 +58,8 @@ extension SourceRecord: BinaryCodable {
             writer.write(true)
             writer.write(parsed.document)
             writer.write(parsed.markdown)
-            writer.writeCount(parsed.bodyLinks.bytes.count)
-            writer.writeRaw(parsed.bodyLinks.bytes)
+            writer.writeCount(bodyLinks.bytes.count)
+            writer.writeRaw(bodyLinks.bytes)
         } else {
             writer.write(false)
         }
@@ -85,12 +88,14 @@ extension SourceRecord: BinaryCodable {
         racy = try reader.readBool()
         contentHash = try reader.readUInt64()
         var parsed: ParsedDocument?
+        var packed = BodyLinks.none
         if try reader.readBool() {
             let document = try reader.read(Document.self)
             let markdown = try reader.read(RenderedMarkdown.self)
-            let links = try BodyLinks(validating: Array(try reader.readRaw(try reader.readCount())))
-            parsed = ParsedDocument(document: document, markdown: markdown, bodyLinks: links)
+            packed = try BodyLinks(validating: Array(try reader.readRaw(try reader.readCount())))
+            parsed = ParsedDocument(document: document, markdown: markdown)
         }
+        bodyLinks = packed
         outcome = DocumentStage.Outcome(parsed: parsed, diagnostics: try reader.readArray())
         bodyDiagnostics = try reader.readArray()
         placeholders = try reader.readArray()
