@@ -116,7 +116,8 @@ struct SourceCache: Sendable {
             if record.rewrites == nil { record.rewrites = ParseStage.rewrites(record, routes: routes) }
             var item = BinaryWriter(capacity: 2048)
             record.encode(to: &item)
-            return .bytes(item.bytes)
+            // All of them wait here until written: in buffers of their size, not of the writer's reserve.
+            return .bytes(item.exactBytes)
         }
         // Straight out to the file, each record's bytes let go of once written.
         var header = BinaryWriter(capacity: 64, sharesStrings: false)
