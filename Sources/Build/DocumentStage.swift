@@ -21,7 +21,7 @@ enum DocumentStage {
             return SourceRecord(path: source.path, stamp: stamp ?? .none, racy: true, contentHash: contentHash, outcome: outcome,
                                 bodyDiagnostics: bodyDiagnostics,
                                 placeholders: placeholders,
-                                rewrites: nil, metaHash: hashMeta ? parsed.map(SourceRecord.metaHash) ?? 0 : 0, body: nil, links: nil, raw: nil)
+                                bodyLinks: .none, rewrites: nil, metaHash: hashMeta ? parsed.map(SourceRecord.metaHash) ?? 0 : 0, body: nil, links: nil, raw: nil)
         }
         let bytes: [UInt8]
         do {
@@ -55,14 +55,17 @@ enum DocumentStage {
         // Later stages read the HTML, headings and links: the Markdown is dropped (and no plain text was
         // collected) so a large site is not held twice in memory, and a page restored from the cache is the same value.
         markdown.plainText = ""
-        // The placeholder checks read the body's lines, so they run before the body is dropped.
-        let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown, linkTargets: targets))
-        let withoutBody = document.droppingBody()
-        let bodyDiagnostics = BodyChecks.check(ParsedDocument(document: withoutBody, markdown: markdown, linkTargets: targets),
+        // The placeholder checks read the body's lines and the front matter's texts, so they run before those are dropped.
+        let links = markdown.links
+        markdown.links = []
+        let placeholders = PlaceholderChecks.check(ParsedDocument(document: document, markdown: markdown), links: links)
+        let withoutBody = document.droppingSource()
+        let bodyDiagnostics = BodyChecks.check(ParsedDocument(document: withoutBody, markdown: markdown), links: links,
                                                unsafeHTML: unsafeHTML)
         // Only the checks above read a link's text: a large site need not keep it (nor the cache store it).
-        for i in markdown.links.indices { markdown.links[i].text = "" }
-        return record(Outcome(parsed: ParsedDocument(document: withoutBody, markdown: markdown, linkTargets: targets),
-                              diagnostics: diagnostics), placeholders: placeholders, bodyDiagnostics: bodyDiagnostics)
+        var made = record(Outcome(parsed: ParsedDocument(document: withoutBody, markdown: markdown), diagnostics: diagnostics),
+                          placeholders: placeholders, bodyDiagnostics: bodyDiagnostics)
+        made.bodyLinks = BodyLinks(links: links.map { var link = $0; link.text = ""; return link }, targets: targets)
+        return made
     }
 }

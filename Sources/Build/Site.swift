@@ -88,7 +88,7 @@ public enum Site {
         let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML,
                                               abbreviations: glossary.map { .init($0.abbreviation, $0.expansion) }, plainText: false)
         var parse = ParseStage(siteRoot: root, routes: provisionalRoutes, options: markdownOptions, unsafeHTML: config.unsafeHTML,
-                               cache: cache?.sources, routesFingerprint: ParseStage.fingerprint(inventory))
+                               cache: cache?.takeSources(), routesFingerprint: ParseStage.fingerprint(inventory))
         parse.hashesMeta = cache != nil
         var bodies = cache?.bodies
         if let cache, options.output != nil, inventory.pages.count > options.bodiesInMemoryLimit, let target = cache.offloadTarget() {
@@ -96,32 +96,13 @@ public enum Site {
             parse.offload = target.store
         }
         var records = parse.run(inventory)
+        // The reused records are in `records` now: the cache's table of them goes.
+        parse.cache = nil
         diagnostics += records.flatMap(\.outcome.diagnostics)
-        let loaded = records.compactMap(\.outcome.parsed)
-        let parsed = loaded.filter { options.drafts || !$0.document.draft }
         clock.lap("parse")
 
-        // link: drafts have no page, while pages that failed to load keep theirs so links to them
-        // do not add a second error to the first.
-        let drafts = Set(loaded.filter { !options.drafts && $0.document.draft }.map(\.document.path))
-        let routes = Routes(config: config, documents: inventory.pages.filter { !drafts.contains($0.path) }.map { ($0.kind, $0.id, $0.path) },
-                            contentFiles: inventory.assets)
-        clock.lap("routes")
-        // A page unchanged since the last build, in an unchanged universe of pages, keeps what the link
-        // stage found on it then (only pages restored from the cache offer it).
-        let knownLinks = Dictionary(records.compactMap { record in record.links.map { (record.path, $0) } }) { first, _ in first }
-        let finalRoutes = ParseStage.fingerprint(inventory.pages.filter { !drafts.contains($0.path) }, assets: inventory.assets)
-        let (graph, linkDiagnostics, pageLinks) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary,
-                                                              now: options.now, routesFingerprint: finalRoutes,
-                                                              known: { knownLinks[$0.document.path] })
-        diagnostics += linkDiagnostics
-        if cache != nil {
-            for i in records.indices {
-                guard let found = pageLinks.pages[records[i].path] else { continue }
-                if records[i].links?.universe != pageLinks.universe { records[i].raw = nil }
-                records[i].links = (pageLinks.universe, found)
-            }
-        }
+        let (graph, routes) = link(&records, inventory: inventory, config: config, glossary: glossary, options: options,
+                                   keepResults: cache != nil, diagnostics: &diagnostics)
         clock.lap("link")
 
         // check: the body checks ran with the parse; their findings count for the pages that are built
@@ -186,13 +167,46 @@ public enum Site {
         return finish(paths, pages: graph.documents.count, written: true)
     }
 
+    /// The link stage. Drafts have no page, while pages that failed to load keep theirs so links to
+    /// them do not add a second error to the first. With `keepResults`, each record gets what the stage
+    /// found on its page. A function of its own: its tables (a large site's are tens of MB) are freed
+    /// when it returns, not at the end of the build.
+    static func link(_ records: inout [SourceRecord], inventory: SourceInventory, config: SiteConfig, glossary: [GlossaryEntry],
+                     options: BuildOptions, keepResults: Bool, diagnostics: inout [Diagnostic]) -> (SiteGraph, Routes) {
+        let loaded = records.compactMap(\.outcome.parsed)
+        let parsed = loaded.filter { options.drafts || !$0.document.draft }
+        let drafts = Set(loaded.filter { !options.drafts && $0.document.draft }.map(\.document.path))
+        let routes = Routes(config: config, documents: inventory.pages.filter { !drafts.contains($0.path) }.map { ($0.kind, $0.id, $0.path) },
+                            contentFiles: inventory.assets)
+        StageClock.shared.lap("routes")
+        // A page unchanged since the last build, in an unchanged universe of pages, keeps what the link
+        // stage found on it then (only pages restored from the cache offer it).
+        let knownLinks = Dictionary(records.compactMap { record in record.links.map { (record.path, $0) } }) { first, _ in first }
+        let bodyLinks = Dictionary(records.map { ($0.path, $0.bodyLinks) }) { first, _ in first }
+        let finalRoutes = ParseStage.fingerprint(inventory.pages.filter { !drafts.contains($0.path) }, assets: inventory.assets)
+        let (graph, linkDiagnostics, pageLinks) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary,
+                                                              now: options.now, routesFingerprint: finalRoutes,
+                                                              bodyLinks: { bodyLinks[$0.document.path] ?? .none },
+                                                              known: { knownLinks[$0.document.path] })
+        diagnostics += linkDiagnostics
+        if keepResults {
+            for i in records.indices {
+                guard let found = pageLinks.pages[records[i].path] else { continue }
+                if records[i].links?.universe != pageLinks.universe { records[i].raw = nil }
+                records[i].links = (pageLinks.universe, found)
+            }
+        }
+        return (graph, routes)
+    }
+
     /// Renders every job on all cores and writes each file as soon as it is made, so the site is never
     /// held in memory whole; then swaps the new site in.
     static func emit(_ jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], to output: String,
                      siteRoot: String, beforeSwap: ((String) throws -> Void)? = nil) throws {
         let staging = try Staging(output: output, siteRoot: siteRoot, paths: paths)
         do {
-            let failures = parallelMap(jobs, first: { $0.documentKey == nil }) { job -> String? in
+            // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.
+            let failures = parallelMap(jobs, oneLargeAtATime: { $0.documentKey == nil }) { job -> String? in
                 do {
                     try staging.write(job.render().text, to: job.path)
                     return nil

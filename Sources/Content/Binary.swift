@@ -20,6 +20,13 @@ public struct BinaryWriter {
         self.sharesStrings = sharesStrings
     }
 
+    /// The bytes in a buffer of their size (the writer's over-reserves): for values kept per page.
+    public var exactBytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(from: bytes).1
+        }
+    }
+
     public mutating func write(_ value: UInt64) {
         var v = value
         while v >= 0x80 {

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Maps over an array on all cores; results keep the input's order, so output stays deterministic.
 public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
@@ -10,23 +11,58 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Se
     return results.values()
 }
 
-/// The same, taking the items whose `first` is true before the others: a few long items (a site's
-/// registers and feeds, made from every page) started last would leave one core working alone at
-/// the end. Results are in the input's order all the same.
-public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], first: (T) -> Bool, _ transform: @Sendable (T) -> R) -> [R] {
+/// The same, making at most one of the items for which `isLarge` holds at a time, each as soon as no
+/// other is being made (the rest fill the other cores meanwhile). A site's registers and open-data
+/// files, made from every page, each take hundreds of MB while made: two at once set a large site's peak.
+/// Results are in the input's order all the same.
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], oneLargeAtATime isLarge: (T) -> Bool,
+                                                  _ transform: @Sendable (T) -> R) -> [R] {
     if items.count < 2 { return items.map(transform) }
-    let order = startOrder(items, first: first)
+    let order = LargeItemOrder(large: items.indices.filter { isLarge(items[$0]) }, small: items.indices.filter { !isLarge(items[$0]) })
     let results = ResultSlots<R>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { step in
-        let index = order[step]
+    DispatchQueue.concurrentPerform(iterations: items.count) { _ in
+        let (index, large) = order.next()
         results.set(index, transform(items[index]))
+        if large { order.finishedLarge() }
     }
     return results.values()
 }
 
-/// Positions of the items whose `first` is true, then of the others, each in the input's order.
-func startOrder<T>(_ items: [T], first: (T) -> Bool) -> [Int] {
-    items.indices.filter { first(items[$0]) } + items.indices.filter { !first(items[$0]) }
+/// Hands out the positions of parallelMap(_:oneLargeAtATime:_:), one per iteration: a large item when
+/// none is being made, else a small one; when only large ones are left, the next waits its turn.
+final class LargeItemOrder: Sendable {
+    private struct State {
+        var large: [Int]
+        var small: [Int]
+        var nextLarge = 0
+        var nextSmall = 0
+    }
+
+    private let state: Mutex<State>
+    /// Held while a large item is being made.
+    private let lane = DispatchSemaphore(value: 1)
+
+    init(large: [Int], small: [Int]) { state = Mutex(State(large: large, small: small)) }
+
+    /// The next position and whether it is a large item (then `finishedLarge` must follow it).
+    func next() -> (index: Int, large: Bool) {
+        let (index, large, mustWait) = state.withLock { state -> (Int, Bool, Bool) in
+            if state.nextLarge < state.large.count, lane.wait(timeout: .now()) == .success {
+                state.nextLarge += 1
+                return (state.large[state.nextLarge - 1], true, false)
+            }
+            if state.nextSmall < state.small.count {
+                state.nextSmall += 1
+                return (state.small[state.nextSmall - 1], false, false)
+            }
+            state.nextLarge += 1
+            return (state.large[state.nextLarge - 1], true, true)
+        }
+        if mustWait { lane.wait() }
+        return (index, large)
+    }
+
+    func finishedLarge() { lane.signal() }
 }
 
 /// Each slot is written by exactly one iteration and read only after all have finished. Raw memory,

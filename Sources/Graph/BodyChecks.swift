@@ -16,6 +16,11 @@ public enum BodyChecks {
     }
 
     public static func check(_ parsed: ParsedDocument, unsafeHTML: Bool) -> [Diagnostic] {
+        check(parsed, links: parsed.markdown.links, unsafeHTML: unsafeHTML)
+    }
+
+    /// `links` with their texts: the parse drops them before it packs the links (nothing later reads them).
+    public static func check(_ parsed: ParsedDocument, links: [RenderedMarkdown.Link], unsafeHTML: Bool) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let md = parsed.markdown
         // The page title is the only h1: the body starts at level 2.
@@ -31,7 +36,7 @@ public enum BodyChecks {
             }
             previous = max(heading.level, 1)
         }
-        for link in md.links {
+        for link in links {
             let position = parsed.position(bodyLine: link.line, column: link.column)
             let text = link.text.trimmingWhitespace(newlines: true)
             if link.isImage {

@@ -19,14 +19,17 @@ public enum Linker {
     public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry],
                             now: Day) -> (SiteGraph, [Diagnostic]) {
         let (graph, diagnostics, _) = link(config: config, routes: routes, documents: documents, glossary: glossary, now: now,
-                                           routesFingerprint: 0, known: { _ in nil })
+                                           routesFingerprint: 0, bodyLinks: { BodyLinks(links: $0.markdown.links, targets: [:]) },
+                                           known: { _ in nil })
         return (graph, diagnostics)
     }
 
     /// The same, taking a page's links from `known` when the caller has them for this `universe`
-    /// (see `universe`); returns what each page found, by path, for the caller to keep.
+    /// (see `universe`); returns what each page found, by path, for the caller to keep. `bodyLinks`: a
+    /// page's links as the parse packed them.
     public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
-                            routesFingerprint: UInt64, known: @Sendable (ParsedDocument) -> (universe: UInt64, links: PageLinks)?)
+                            routesFingerprint: UInt64, bodyLinks: @Sendable (ParsedDocument) -> BodyLinks,
+                            known: @Sendable (ParsedDocument) -> (universe: UInt64, links: PageLinks)?)
         -> (SiteGraph, [Diagnostic], (universe: UInt64, pages: [String: PageLinks])) {
         // The provisional graph only answers lookups; registers and indexes wait for the final one.
         let lookup = DocumentLookup(documents)
@@ -38,7 +41,7 @@ public enum Linker {
             if let cached = known(parsed), cached.universe == universe { return cached.links }
             var resolver = ReferenceResolver(graph: provisional)
             resolver.resolveFrontMatter(parsed)
-            resolver.resolveBodyLinks(parsed)
+            resolver.resolveBodyLinks(parsed, bodyLinks(parsed))
             return PageLinks(diagnostics: resolver.diagnostics, backlinks: resolver.backlinks)
         }
         var resolver = ReferenceResolver(graph: provisional)
@@ -222,16 +225,27 @@ struct ReferenceResolver: Sendable {
         }
     }
 
-    mutating func resolveBodyLinks(_ parsed: ParsedDocument) {
+    mutating func resolveBodyLinks(_ parsed: ParsedDocument, _ packed: BodyLinks) {
         let doc = parsed.document
-        for link in parsed.markdown.links {
+        // Packed bytes the parse or the cache checked: they unpack.
+        guard let (links, targets) = try? packed.unpacked() else { return }
+        func recorded(_ url: String) -> Routes.Target? {
+            // Sorted by URL: a binary search, no table per page.
+            var low = 0, high = targets.count
+            while low < high {
+                let middle = (low + high) / 2
+                if targets[middle].url < url { low = middle + 1 } else { high = middle }
+            }
+            return low < targets.count && targets[low].url == url ? targets[low].target : nil
+        }
+        for link in links {
             let position = parsed.position(bodyLine: link.line, column: link.column)
             if let scheme = URLCheck.scheme(of: link.url), !URLCheck.isSafeInBody(link.url) {
                 diagnostics.append(.error("links with '\(scheme):' are not allowed", at: position,
                                           hint: "link to a web address (https://…) or to another .md file"))
                 continue
             }
-            var target = parsed.linkTargets[link.url] ?? graph.routes.target(of: link.url, from: doc.path)
+            var target = recorded(link.url) ?? graph.routes.target(of: link.url, from: doc.path)
             if case .page(let key, _) = target, graph.document(key) == nil { target = graph.routes.target(of: link.url, from: doc.path) }
             switch target {
             case .external:

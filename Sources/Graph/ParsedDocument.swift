@@ -4,15 +4,14 @@ import Markdown
 /// A document with its body parsed and rendered.
 public struct ParsedDocument: Sendable, Hashable {
     public var document: Document
+    /// The body's HTML, headings and findings. A page the build parsed has no `links` here: they are
+    /// packed beside it (`BodyLinks`, in the page's record) and read by the link stage alone, so that
+    /// the graph the render reads does not hold them.
     public var markdown: RenderedMarkdown
-    /// What each link of the body pointed at when it was rewritten (by URL), so the link stage need not
-    /// resolve it again; links to pages left out of the graph (drafts) are resolved again there.
-    public var linkTargets: [String: Routes.Target]
 
-    public init(document: Document, markdown: RenderedMarkdown, linkTargets: [String: Routes.Target] = [:]) {
+    public init(document: Document, markdown: RenderedMarkdown) {
         self.document = document
         self.markdown = markdown
-        self.linkTargets = linkTargets
     }
 
     /// A position in the file for a line of the body.

@@ -1,4 +1,5 @@
 import Content
+import Markdown
 
 /// Leftovers that must not reach readers: the "Skriv …" placeholders `okc new` writes, links that lead
 /// nowhere (`[text](#)`, `[text]()`), and TODO/FIXME/XXX markers. Warnings while an editor works;
@@ -11,6 +12,11 @@ public enum PlaceholderChecks {
     /// The findings as warnings: `--strict` makes them errors where they are reported (the cache keeps
     /// them as found, so switching it parses nothing again).
     public static func check(_ parsed: ParsedDocument) -> [Diagnostic] {
+        check(parsed, links: parsed.markdown.links)
+    }
+
+    /// `links` as the Markdown stage found them (the parse passes them before it packs them).
+    public static func check(_ parsed: ParsedDocument, links: [RenderedMarkdown.Link]) -> [Diagnostic] {
         var found: [(String, SourcePosition, String)] = []
         for text in parsed.document.frontMatterTexts {
             if let problem = problem(in: text.value, atBlockStart: true) {
@@ -24,7 +30,7 @@ public enum PlaceholderChecks {
                 found.append((problem.message, parsed.position(bodyLine: index, column: line.column + problem.offset), problem.hint))
             }
         }
-        for link in parsed.markdown.links where !link.isImage {
+        for link in links where !link.isImage {
             // Any ASCII byte but a space, tab or '#' stays after trimming: a real target (most links).
             if link.url.utf8.contains(where: { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "#") }) { continue }
             let target = link.url.trimmingCharacters(in: .whitespaces)

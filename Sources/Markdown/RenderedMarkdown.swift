@@ -14,6 +14,14 @@ public struct RenderedMarkdown: Sendable, Hashable {
         public var line: Int
         public var column: Int
         public var isImage: Bool
+
+        public init(url: String, text: String, line: Int, column: Int, isImage: Bool) {
+            self.url = url
+            self.text = text
+            self.line = line
+            self.column = column
+            self.isImage = isImage
+        }
     }
 
     public struct RawHTML: Sendable, Hashable {

@@ -7,9 +7,10 @@ enum GeneratedPages {
     static func jobs(_ graph: SiteGraph, templates: ThemeTemplates, strings: Strings) -> [RenderJob] {
         let paths = SitePaths(strings)
         var jobs: [RenderJob] = []
+        let site = RenderJob.Site(graph: graph, strings: strings)
         func page(_ folder: String, title: String, template: String, crumbs extraCrumbs: [(String, String)] = [],
                   _ build: @escaping @Sendable (ViewContext) -> [String: Any]) {
-            jobs.append(RenderJob(path: folder + "index.html", graph: graph, strings: strings, folder: folder) { view in
+            jobs.append(RenderJob(path: folder + "index.html", site: site, folder: folder) { view in
                 let crumbs = PageShell.crumbs(view, section: nil) + extraCrumbs.map { ($0.0, view.url(toFolder: $0.1)) }
                 let context = PageShell.context(view, title: title, template: template, crumbs: crumbs, extra: build(view))
                 return templates.render(context, template: template)

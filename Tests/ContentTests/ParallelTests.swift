@@ -2,21 +2,34 @@ import Synchronization
 import Testing
 @testable import Content
 
+/// parallelMap(_:oneLargeAtATime:_:) keeps the input's order of results and never makes two large
+/// items at once.
 @Suite struct ParallelTests {
-    @Test func startOrderTakesTheFirstItemsBeforeTheOthersEachInInputOrder() {
-        let items = ["page", "feed", "page", "page", "register", "page"]
-        #expect(startOrder(items, first: { $0 != "page" }) == [1, 4, 0, 2, 3, 5])
-        #expect(startOrder(items, first: { _ in false }) == Array(items.indices))
+    @Test func largeItemsAreMadeOneAtATimeAndResultsKeepTheirOrder() {
+        let items = Array(0..<2_000)
+        let running = Mutex((now: 0, most: 0, calls: 0))
+        let results = parallelMap(items, oneLargeAtATime: { $0 % 97 == 0 }) { item -> Int in
+            let large = item % 97 == 0
+            running.withLock { state in
+                state.calls += 1
+                if large {
+                    state.now += 1
+                    state.most = max(state.most, state.now)
+                }
+            }
+            if large { for _ in 0..<10_000 { _ = running.withLock { $0.now } } }
+            if large { running.withLock { $0.now -= 1 } }
+            return item * 3
+        }
+        #expect(results == items.map { $0 * 3 })
+        let state = running.withLock { $0 }
+        #expect(state.most == 1)
+        #expect(state.calls == items.count)
     }
 
-    @Test func parallelMapWithFirstItemsKeepsTheInputOrderOfResults() {
-        let items = Array(0..<1_000)
-        let calls = Mutex(0)
-        let results = parallelMap(items, first: { $0 % 7 == 0 }) { item -> Int in
-            calls.withLock { $0 += 1 }
-            return item * item
-        }
-        #expect(results == items.map { $0 * $0 })
-        #expect(calls.withLock { $0 } == items.count)
+    @Test func onlyLargeOrOnlySmallItems() {
+        #expect(parallelMap(Array(0..<50), oneLargeAtATime: { _ in true }) { $0 + 1 } == Array(1...50))
+        #expect(parallelMap(Array(0..<50), oneLargeAtATime: { _ in false }) { $0 + 1 } == Array(1...50))
+        #expect(parallelMap([7], oneLargeAtATime: { _ in true }) { $0 } == [7])
     }
 }

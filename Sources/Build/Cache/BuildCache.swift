@@ -1,4 +1,5 @@
 import Content
+import Synchronization
 import Foundation
 import Graph
 import Theme
@@ -17,7 +18,13 @@ final class BuildCache: Sendable {
     let parseKey: UInt64
     let renderKey: UInt64
     let verify: Bool
-    let sources: SourceCache?
+    /// The previous build's page records, handed to the parse stage once (`takeSources`) so that they
+    /// are freed when it is done with them: a large site's are hundreds of megabytes.
+    private let sources: Mutex<SourceCache?>
+    /// The body file this build reads and appends to: the cache's, unless `offloadTarget` started one.
+    let bodies: (store: BodyStore, generation: Int)?
+    /// The stamp of the `sources.bin` read (its unchanged records are copied from it when saved).
+    private let sourcesFile: FileSystem.Stamp?
     private let buildStart = IncrementalEmit.now()
 
     init(folder: String, config: String, glossary: String?, theme: ThemeSource, options: BuildOptions) {
@@ -37,7 +44,10 @@ final class BuildCache: Sendable {
         render.combine(options.drafts ? 1 : 0)
         renderKey = render.finalize()
         verify = options.verifyIncremental
-        sources = SourceCache.load(folder: folder, key: parseKey)
+        let loaded = SourceCache.load(folder: folder, key: parseKey)
+        bodies = loaded.flatMap { cache in cache.bodies.map { ($0, cache.generation) } }
+        sourcesFile = loaded?.fileStamp
+        sources = Mutex(loaded)
     }
 
     /// okc's own version: the cache format and the executable that wrote it (its size and time, so that
@@ -52,9 +62,12 @@ final class BuildCache: Sendable {
         return "okc cache \(CacheFile.version).\(BinaryFormat.version) \(stamp?.size ?? 0) \(stamp?.modified ?? 0)"
     }()
 
-    /// The body file this build reads and appends to: the cache's, unless `offloadBodies` started one.
-    var bodies: (store: BodyStore, generation: Int)? {
-        sources.flatMap { cache in cache.bodies.map { ($0, cache.generation) } }
+    /// The previous build's records (nil the second time).
+    func takeSources() -> SourceCache? {
+        sources.withLock { sources in
+            defer { sources = nil }
+            return sources
+        }
     }
 
     /// Sites larger than this keep their bodies in the cache's body file, not in memory, from the end of
@@ -72,7 +85,7 @@ final class BuildCache: Sendable {
     func saveSources(_ records: [SourceRecord], parse: ParseStage, bodies active: (store: BodyStore, generation: Int)?) {
         guard (try? FileSystem.makeDirectory(folder)) != nil else { return }
         try? SourceCache.save(records, routes: parse.routes, routesFingerprint: parse.routesFingerprint, bodies: active ?? bodies, folder: folder, key: parseKey,
-                              buildStart: buildStart)
+                              buildStart: buildStart, previousFile: sourcesFile)
     }
 
     /// Renders what changed, reuses the rest, swaps the new site in and records what it read.
@@ -100,9 +113,10 @@ final class BuildCache: Sendable {
         key.combine(BuildCache.okcIdentity)
         key.combine(output)
         let manifestKey = key.finalize()
-        let previous = OutputManifest.load(folder: folder, output: output, key: manifestKey)
         let emit = IncrementalEmit(output: output, siteRoot: siteRoot, cacheFolder: folder, renderKey: renderKey, verify: verify)
-        let outcome = try emit.run(jobs: jobs, copies: copies, paths: paths, hasher: hasher, previous: previous, beforeSwap: beforeSwap)
+        // The previous manifest is read in the call, so it is freed before the next one is written.
+        let outcome = try emit.run(jobs: jobs, copies: copies, paths: paths, hasher: hasher,
+                                   previous: OutputManifest.load(folder: folder, output: output, key: manifestKey), beforeSwap: beforeSwap)
         StageClock.shared.lap("tree")
         if (try? FileSystem.makeDirectory(folder)) != nil {
             try? outcome.manifest.save(folder: folder, output: output, key: manifestKey)

@@ -8,10 +8,15 @@ import Glibc
 /// A file that is truncated, garbled, from another format or for other inputs reads as nil, and the
 /// build goes on as if there were no cache: it is never trusted, only ignored.
 enum CacheFile {
-    static let version = 4
+    static let version = 5
 
     static func write(_ payload: [UInt8], magic: String, key: UInt64, to path: String) throws {
-        try write(magic: magic, key: key, payloadCount: payload.count, to: path) { try $0.writeRaw(payload) }
+        try write(magic: magic, key: key, payloadCount: payload.count, to: path) { sink in
+            // A megabyte at a time: handed whole, the sink's buffer would hold a second copy of it.
+            for start in stride(from: 0, to: payload.count, by: 1 << 20) {
+                try sink.writeRaw(payload[start..<min(start + (1 << 20), payload.count)])
+            }
+        }
     }
 
     /// The same file, its payload (exactly `payloadCount` bytes) given piece by piece to `fill` and

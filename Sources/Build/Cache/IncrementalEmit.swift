@@ -59,11 +59,13 @@ struct IncrementalEmit {
         let results: [Placed]
         // The new manifest's facts, numbered as the files read them (on all cores): a large site's files
         // keep a number per fact they read, not the fact's text and value.
-        let table = FactTable(hasher: hasher)
+        // Numbered as before (the previous table with today's values), so a reused file keeps its list of
+        // fact numbers as it is: renumbering every file's facts cost a new list each (~170 MB at 100,000 pages).
+        let table = FactTable(hasher: hasher, previous: factsValid ? zip(manifest.facts, current).map { ($0.fact, $1) } : [])
         do {
             @Sendable func valued(_ facts: [Fact]) -> [Int] { table.numbers(facts) }
-            // Site-wide files first: they are the longest to make (see parallelMap(_:first:_:)).
-            results = parallelMap(Array(jobs.indices), first: { jobs[$0].documentKey == nil }) { index -> Placed in
+            // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.
+            results = parallelMap(Array(jobs.indices), oneLargeAtATime: { jobs[$0].documentKey == nil }) { index -> Placed in
                 let job = jobs[index]
                 do {
                     // Reusable: every fact as it was. Then the file is kept if the recycled folder has it
@@ -107,13 +109,6 @@ struct IncrementalEmit {
         var next = OutputManifest()
         next.renderKey = renderKey
         next.live.reserveCapacity(jobs.count + copies.count)
-        var renumbered = [Int?](repeating: nil, count: manifest.facts.count)
-        func number(old index: Int) -> Int {
-            if let known = renumbered[index] { return known }
-            let new = table.number(manifest.facts[index].fact, value: current[index])
-            renumbered[index] = new
-            return new
-        }
         var diagnostics: [Diagnostic] = []
         var rendered = 0
         // Folders whose entries changed: their times are read again, the others' are as recorded.
@@ -125,12 +120,7 @@ struct IncrementalEmit {
                     diagnostics.append(.error("internal error: the incremental build would have reused '\(job.path)', but it renders differently now",
                                               at: .file(job.path)))
                 }
-                let indexes: [Int]
-                if let facts {
-                    indexes = facts
-                } else {
-                    indexes = live[job.path]!.facts.map { number(old: $0) }
-                }
+                let indexes = facts ?? live[job.path]!.facts
                 if wasRendered { rendered += 1 }
                 if !kept { touched.insert(Self.folders(job.path).first ?? "") }
                 next.live[job.path] = OutputManifest.Record(hash: hash, stamp: stamp, facts: indexes, source: nil, sourceStamp: nil)
@@ -139,6 +129,7 @@ struct IncrementalEmit {
             }
         }
         next.facts = table.facts
+        next.dropUnreadFacts()
         StageClock.shared.lap("records")
         do {
             for copy in copies {
@@ -235,18 +226,24 @@ struct IncrementalEmit {
     }
 }
 
-/// The facts of the new manifest, numbered in the order files read them, each with its value now
-/// (computed once per fact, not once per file that read it). Shared by the render workers.
+/// The facts of the new manifest, each with its value now (computed once per fact, not once per file
+/// that read it): the previous manifest's in their order, then new ones in the order files read them.
+/// Shared by the render workers.
 final class FactTable: Sendable {
     private struct State {
-        var numbers: [Fact: Int] = [:]
-        var facts: [(fact: Fact, value: UInt64)] = []
+        /// Fact → number; made at the first lookup (a build that renders nothing never needs it).
+        var numbers: [Fact: Int]?
+        var facts: [(fact: Fact, value: UInt64)]
     }
 
     private let hasher: FactHasher
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
-    init(hasher: FactHasher) { self.hasher = hasher }
+    /// `previous`: the previous manifest's facts with their values now, keeping their numbers.
+    init(hasher: FactHasher, previous: [(fact: Fact, value: UInt64)] = []) {
+        self.hasher = hasher
+        state = Mutex(State(numbers: nil, facts: previous))
+    }
 
     var facts: [(fact: Fact, value: UInt64)] { state.withLock { $0.facts } }
 
@@ -256,14 +253,14 @@ final class FactTable: Sendable {
         var missing: [Fact] = []
         var numbers = state.withLock { state in
             facts.compactMap { fact -> Int? in
-                if let known = state.numbers[fact] { return known }
+                if let known = Self.lookUp(fact, in: &state) { return known }
                 missing.append(fact)
                 return nil
             }
         }
         for fact in missing {
             // A fact read twice by this file, or numbered meanwhile by another worker, is valued once.
-            if let known = state.withLock({ $0.numbers[fact] }) {
+            if let known = state.withLock({ Self.lookUp(fact, in: &$0) }) {
                 numbers.append(known)
             } else {
                 numbers.append(number(fact, value: hasher.compute(fact)))
@@ -279,10 +276,21 @@ final class FactTable: Sendable {
     /// The fact's number, given its value now (kept from whoever numbered it first).
     func number(_ fact: Fact, value: UInt64) -> Int {
         state.withLock { state in
-            if let known = state.numbers[fact] { return known }
-            state.numbers[fact] = state.facts.count
+            if let known = Self.lookUp(fact, in: &state) { return known }
+            state.numbers![fact] = state.facts.count
             state.facts.append((fact, value))
             return state.facts.count - 1
         }
+    }
+
+    private static func lookUp(_ fact: Fact, in state: inout State) -> Int? {
+        if state.numbers == nil {
+            var numbers: [Fact: Int] = [:]
+            numbers.reserveCapacity(state.facts.count)
+            // The first of equal facts keeps the number (a table never holds two, but do not trust it).
+            for (index, entry) in state.facts.enumerated() where numbers[entry.fact] == nil { numbers[entry.fact] = index }
+            state.numbers = numbers
+        }
+        return state.numbers![fact]
     }
 }

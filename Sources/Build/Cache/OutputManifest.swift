@@ -45,8 +45,29 @@ struct OutputManifest: Sendable {
         return try? OutputManifest(from: &reader)
     }
 
+    /// Facts no file reads any more (the table keeps the previous build's numbering, see FactTable) are
+    /// dropped once they are a quarter of it, and the files' facts renumbered.
+    mutating func dropUnreadFacts() {
+        var read = [Bool](repeating: false, count: facts.count)
+        for record in live.values { for index in record.facts { read[index] = true } }
+        let unread = read.count - read.count(where: { $0 })
+        guard unread > 0, unread * 4 >= facts.count else { return }
+        var number = [Int](repeating: -1, count: facts.count)
+        var kept: [(fact: Fact, value: UInt64)] = []
+        kept.reserveCapacity(facts.count - unread)
+        for index in facts.indices where read[index] {
+            number[index] = kept.count
+            kept.append(facts[index])
+        }
+        facts = kept
+        for index in live.indices { live.values[index].facts = live.values[index].facts.map { number[$0] } }
+    }
+
     func save(folder: String, output: String, key: UInt64) throws {
-        var writer = BinaryWriter(capacity: live.count * 128, sharesStrings: false)
+        // Sized for more than a record takes, so that a large manifest is not copied as it grows: pages
+        // reserved and never written are never resident.
+        let estimate = live.values.reduce(0) { $0 + 160 + 4 * $1.facts.count } + previous.count * 128 + facts.count * 64
+        var writer = BinaryWriter(capacity: estimate, sharesStrings: false)
         encode(to: &writer)
         try CacheFile.write(writer.bytes, magic: OutputManifest.magic, key: key, to: OutputManifest.path(folder, output: output))
     }

@@ -11,7 +11,8 @@ struct ParseStage {
     let routes: Routes
     let options: MarkdownOptions
     let unsafeHTML: Bool
-    let cache: SourceCache?
+    /// The previous build's records; dropped once `run` has taken what it reuses.
+    var cache: SourceCache?
     /// The set of pages and files links can point at; when it equals the cache's, no link changed target.
     let routesFingerprint: UInt64
     /// For a large site: where each fresh page's body goes as soon as it is rendered (see BuildCache.offloadBodies).
@@ -64,19 +65,21 @@ struct ParseStage {
         guard let cache, cache.routesFingerprint != routesFingerprint else { return true }
         guard let parsed = record.outcome.parsed else { return true }
         let folder = routes.folder(ofKey: parsed.document.key) ?? ""
-        return (record.rewrites ?? rewrites(record)).allSatisfy { routes.rewrite($0.url, from: record.path, fromFolder: folder) == $0.result }
+        let results = record.rewrites.flatMap(SourceRecord.unpack(rewrites:)) ?? Self.rewriteResults(record, routes: routes)
+        let targets = record.bodyLinks.targets
+        return targets.count == results.count
+            && zip(targets, results).allSatisfy { routes.rewrite($0.url, from: record.path, fromFolder: folder) == $1 }
     }
 
-    /// The URL each link of a freshly parsed page was rewritten to, as the cache keeps them: one per
-    /// link target, by URL (the rewrite of a target is what the parse gave the link).
-    func rewrites(_ record: SourceRecord) -> [SourceRecord.Rewrite] {
-        Self.rewrites(record, routes: routes)
+    /// The URL each link of a freshly parsed page was rewritten to, packed as the cache keeps them: one
+    /// per link target, in the targets' order (the rewrite of a target is what the parse gave the link).
+    static func rewrites(_ record: SourceRecord, routes: Routes) -> [UInt8] {
+        SourceRecord.pack(rewrites: record.outcome.parsed == nil ? [] : rewriteResults(record, routes: routes))
     }
 
-    static func rewrites(_ record: SourceRecord, routes: Routes) -> [SourceRecord.Rewrite] {
-        guard let parsed = record.outcome.parsed else { return [] }
-        let folder = routes.folder(ofKey: parsed.document.key) ?? ""
-        return parsed.linkTargets.keys.sorted().map { SourceRecord.Rewrite(url: $0, result: routes.rewrite(parsed.linkTargets[$0]!, fromFolder: folder)) }
+    private static func rewriteResults(_ record: SourceRecord, routes: Routes) -> [String?] {
+        let folder = record.outcome.parsed.flatMap { routes.folder(ofKey: $0.document.key) } ?? ""
+        return record.bodyLinks.targets.map { routes.rewrite($0.target, fromFolder: folder) }
     }
 
     /// Each page's body: from memory when parsed by this build, else read back from the cache's body

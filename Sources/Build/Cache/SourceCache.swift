@@ -12,6 +12,8 @@ struct SourceCache: Sendable {
     var routesFingerprint: UInt64 = 0
     var generation = 0
     var bodies: BodyStore?
+    /// The stamp of the `sources.bin` read: its records' bytes are copied from it when saved (`raw`).
+    var fileStamp: FileSystem.Stamp?
 
     static func sourcesPath(_ folder: String) -> String { folder + "/sources.bin" }
     static func bodiesPath(_ folder: String, generation: Int) -> String { folder + "/bodies-\(generation).bin" }
@@ -19,9 +21,12 @@ struct SourceCache: Sendable {
     /// The previous build's records, or nil (then every page is parsed) when there are none or they
     /// are not for these inputs, damaged in any way, or their body file is missing.
     static func load(folder: String, key: UInt64) -> SourceCache? {
+        // Taken before the read: if the file is replaced meanwhile, the stamps differ and nothing is copied from it.
+        let stamp = FileSystem.stamp(sourcesPath(folder))
         guard let (payload, range) = CacheFile.readInPlace(sourcesPath(folder), magic: magic, key: key) else { return nil }
         var reader = BinaryReader(payload, range: range)
         var cache = SourceCache()
+        cache.fileStamp = stamp
         var ranges: [Range<Int>] = []
         do {
             cache.routesFingerprint = try reader.readUInt64()
@@ -38,7 +43,7 @@ struct SourceCache: Sendable {
         let decoded = parallelMap(ranges) { range -> SourceRecord? in
             var record = BinaryReader(payload, range: range)
             guard var value = try? SourceRecord(from: &record), record.isAtEnd else { return nil }
-            value.raw = payload[range]
+            value.raw = range
             return value
         }
         cache.records.reserveCapacity(decoded.count)
@@ -55,8 +60,9 @@ struct SourceCache: Sendable {
     /// Writes the records of this build, putting bodies that are only in memory into the body file.
     /// The body file is appended to while it stays mostly live, and written afresh (a new generation)
     /// when not; the old generation is removed once the new records point elsewhere.
+    /// `previousFile`: the stamp of the `sources.bin` the records were read from.
     static func save(_ records: [SourceRecord], routes: Routes, routesFingerprint: UInt64, bodies: (store: BodyStore, generation: Int)?, folder: String,
-                     key: UInt64, buildStart: Int) throws {
+                     key: UInt64, buildStart: Int, previousFile: FileSystem.Stamp?) throws {
         var records = records
         let liveBytes = records.reduce(UInt64(0)) { $0 + ($1.body?.length ?? UInt64($1.outcome.parsed?.markdown.html.utf8.count ?? 0)) }
         var generation = bodies?.generation ?? 0
@@ -95,8 +101,11 @@ struct SourceCache: Sendable {
                 records[i].raw = nil
             }
         }
-        // Each record's bytes on all cores (unchanged ones as they were read, not copied), then one file.
-        var encoded = parallelMap(records) { record -> ArraySlice<UInt8> in
+        // Unchanged records are copied from the previous file as they were read, if it is still that file.
+        let previous = previousFile.flatMap { PreviousRecords(path: sourcesPath(folder), stamp: $0) }
+        let copying = previous != nil
+        // Each other record's bytes on all cores, then one file.
+        var encoded = parallelMap(records) { record -> Encoded in
             var record = record
             // A file changed so recently that a further change could keep its stamp is trusted by content only.
             let racy = record.stamp.modified >= buildStart - 2_000_000_000 || record.stamp == .none
@@ -104,11 +113,12 @@ struct SourceCache: Sendable {
                 record.racy = racy
                 record.raw = nil
             }
-            if let raw = record.raw { return raw }
+            if let raw = record.raw, copying { return .copy(raw) }
             if record.rewrites == nil { record.rewrites = ParseStage.rewrites(record, routes: routes) }
             var item = BinaryWriter(capacity: 2048)
             record.encode(to: &item)
-            return item.bytes[...]
+            // All of them wait here until written: in buffers of their size, not of the writer's reserve.
+            return .bytes(item.exactBytes)
         }
         // Straight out to the file, each record's bytes let go of once written.
         var header = BinaryWriter(capacity: 64, sharesStrings: false)
@@ -120,12 +130,30 @@ struct SourceCache: Sendable {
             try writer.writeRaw(header.bytes)
             for i in encoded.indices {
                 try writer.writeCount(encoded[i].count)
-                try writer.writeRaw(encoded[i])
-                encoded[i] = []
+                switch encoded[i] {
+                case .bytes(let bytes): try writer.writeRaw(bytes)
+                case .copy(let range):
+                    guard let bytes = previous?.read(range) else { throw FileSystem.Failure(description: "cannot read the cache's records") }
+                    try writer.writeRaw(bytes)
+                }
+                encoded[i] = .bytes([])
             }
         }
         for name in FileSystem.list(folder) where name.hasPrefix("bodies-") && name != "bodies-\(generation).bin" {
             FileSystem.remove(folder + "/" + name)
+        }
+    }
+
+    /// A record as it goes into the file: its bytes, or where they are in the previous file.
+    private enum Encoded {
+        case bytes([UInt8])
+        case copy(Range<Int>)
+
+        var count: Int {
+            switch self {
+            case .bytes(let bytes): bytes.count
+            case .copy(let range): range.count
+            }
         }
     }
 }

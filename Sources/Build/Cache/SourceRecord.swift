@@ -5,14 +5,6 @@ import Markdown
 /// What the cache remembers of one page source: how to tell it is unchanged, and everything the load,
 /// parse and check stages made of it, so an unchanged file is neither read nor parsed again.
 struct SourceRecord: Sendable {
-    /// A link in the body and the URL the HTML got for it (nil: kept as written). The HTML depends on
-    /// which pages and files exist only through these, so when that set changes the links are resolved
-    /// again and the record is reused only if every one still resolves alike.
-    struct Rewrite: Sendable, Hashable {
-        var url: String
-        var result: String?
-    }
-
     var path: String
     var stamp: FileSystem.Stamp
     /// Written so soon after the file changed that a later change could keep the same stamp (file
@@ -24,17 +16,24 @@ struct SourceRecord: Sendable {
     var bodyDiagnostics: [Diagnostic]
     /// Placeholders and leftovers, as warnings: `--strict` makes them errors when they are reported.
     var placeholders: [Diagnostic]
-    /// Nil for a page parsed by this build: not kept in memory (a large site has millions), but derived
-    /// from the links' targets when the record is saved (`ParseStage.rewrites`).
-    var rewrites: [Rewrite]?
+    /// The body's links and their targets, packed: read by the link stage only, and freed with the
+    /// records before the render.
+    var bodyLinks: BodyLinks
+    /// The URL the HTML got for each link target (in `bodyLinks`' order, by URL; nil: kept as written),
+    /// packed. The HTML depends on which pages and files exist only through these, so when that set
+    /// changes the links are resolved again and the record is reused only if every one still resolves
+    /// alike. Nil for a page parsed by this build: derived from the targets when the record is saved
+    /// (`ParseStage.rewrites`).
+    var rewrites: [UInt8]?
     /// Hash of the document's front matter and headings: the value of its `.document` fact.
     var metaHash: UInt64
     /// Where the body's HTML is in the body file; nil while it is only in memory.
     var body: BodyRef?
     /// What the link stage found on the page, and the universe it was found in (Linker.universe).
     var links: (universe: UInt64, links: PageLinks)?
-    /// The record's bytes as read, written back unchanged when nothing about the file changed.
-    var raw: ArraySlice<UInt8>?
+    /// Where the record's bytes are in the `sources.bin` it was read from: copied from there into the
+    /// next one when nothing about the file changed (nil: encoded afresh).
+    var raw: Range<Int>?
 
     /// The value of a document's `.document` fact: its front matter (positions included) and headings.
     static func metaHash(_ parsed: ParsedDocument) -> UInt64 {
@@ -60,20 +59,17 @@ extension SourceRecord: BinaryCodable {
             writer.write(true)
             writer.write(parsed.document)
             writer.write(parsed.markdown)
-            writer.writeCount(parsed.linkTargets.count)
-            for url in parsed.linkTargets.keys.sorted() {
-                writer.write(url)
-                SourceRecord.encode(parsed.linkTargets[url]!, to: &writer)
-            }
+            writer.writeCount(bodyLinks.bytes.count)
+            writer.writeRaw(bodyLinks.bytes)
         } else {
             writer.write(false)
         }
         writer.write(outcome.diagnostics)
         writer.write(bodyDiagnostics)
         writer.write(placeholders)
-        let rewrites = self.rewrites ?? []
+        let rewrites = self.rewrites ?? SourceRecord.pack(rewrites: [])
         writer.writeCount(rewrites.count)
-        for rewrite in rewrites { writer.write(rewrite.url); writer.write(rewrite.result) }
+        writer.writeRaw(rewrites)
         writer.write(metaHash)
         writer.write(body != nil)
         if let body { writer.write(body.offset); writer.write(body.length); writer.write(body.hash) }
@@ -93,20 +89,19 @@ extension SourceRecord: BinaryCodable {
         racy = try reader.readBool()
         contentHash = try reader.readUInt64()
         var parsed: ParsedDocument?
+        var packed = BodyLinks.none
         if try reader.readBool() {
             let document = try reader.read(Document.self)
             let markdown = try reader.read(RenderedMarkdown.self)
-            var targets: [String: Routes.Target] = [:]
-            for _ in 0..<(try reader.readCount()) { targets[try reader.readString()] = try SourceRecord.decodeTarget(&reader) }
-            parsed = ParsedDocument(document: document, markdown: markdown, linkTargets: targets)
+            packed = try BodyLinks(validating: Array(try reader.readRaw(try reader.readCount())))
+            parsed = ParsedDocument(document: document, markdown: markdown)
         }
+        bodyLinks = packed
         outcome = DocumentStage.Outcome(parsed: parsed, diagnostics: try reader.readArray())
         bodyDiagnostics = try reader.readArray()
         placeholders = try reader.readArray()
-        var rewrites: [Rewrite] = []
-        for _ in 0..<(try reader.readCount()) {
-            rewrites.append(Rewrite(url: try reader.readString(), result: try reader.readOptional(String.self)))
-        }
+        let rewrites = Array(try reader.readRaw(try reader.readCount()))
+        guard SourceRecord.unpack(rewrites: rewrites) != nil else { throw BinaryReader.Corrupt() }
         self.rewrites = rewrites
         metaHash = try reader.readUInt64()
         body = try reader.readBool() ? BodyRef(offset: try reader.readUInt64(), length: try reader.readUInt64(), hash: try reader.readUInt64()) : nil
@@ -128,24 +123,24 @@ extension SourceRecord: BinaryCodable {
 }
 
 extension SourceRecord {
-    static func encode(_ target: Routes.Target, to writer: inout BinaryWriter) {
-        switch target {
-        case .page(let key, let anchor): writer.write(0); writer.write(key); writer.write(anchor)
-        case .file(let path): writer.write(1); writer.write(path)
-        case .sameDocument(let anchor): writer.write(2); writer.write(anchor)
-        case .external: writer.write(3)
-        case .missing(let reason): writer.write(4); writer.write(reason)
-        }
+    static func pack(rewrites results: [String?]) -> [UInt8] {
+        var writer = BinaryWriter(capacity: 48 * results.count + 1, sharesStrings: false)
+        writer.writeCount(results.count)
+        for result in results { writer.write(result) }
+        return writer.exactBytes
     }
 
-    static func decodeTarget(_ reader: inout BinaryReader) throws -> Routes.Target {
-        switch try reader.readInt() {
-        case 0: return .page(key: try reader.readString(), anchor: try reader.readOptional(String.self))
-        case 1: return .file(try reader.readString())
-        case 2: return .sameDocument(anchor: try reader.readString())
-        case 3: return .external
-        case 4: return .missing(try reader.readString())
-        default: throw BinaryReader.Corrupt()
+    /// Nil if the bytes are damaged.
+    static func unpack(rewrites bytes: [UInt8]) -> [String?]? {
+        var reader = BinaryReader(bytes)
+        do {
+            let count = try reader.readCount()
+            var results: [String?] = []
+            results.reserveCapacity(count)
+            for _ in 0..<count { results.append(try reader.readOptional(String.self)) }
+            return reader.isAtEnd ? results : nil
+        } catch {
+            return nil
         }
     }
 }

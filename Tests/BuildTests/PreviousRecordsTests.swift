@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import TestSupport
+import Content
+@testable import Build
+
+/// Unchanged records are copied from the previous `sources.bin` when the next one is written, and only
+/// while that file is the one they were read from.
+@Suite struct PreviousRecordsTests {
+    /// The records of the cache in `site`, read with the key its file names.
+    static func records(_ site: FixtureSite) throws -> [String: SourceRecord]? {
+        let folder = site.root + "/.okc-cache"
+        let bytes = try #require(FileManager.default.contents(atPath: SourceCache.sourcesPath(folder)))
+        var reader = BinaryReader([UInt8](bytes), range: SourceCache.magic.utf8.count..<bytes.count)
+        _ = try reader.readUInt64()
+        return SourceCache.load(folder: folder, key: try reader.readUInt64())?.records
+    }
+
+    @Test func recordsCopiedFromThePreviousFileReadBack() throws {
+        let site = try FixtureSite(CompleteFixture.files)
+        defer { site.delete() }
+        #expect(site.build(cache: true).lines == [])
+        let first = try #require(try Self.records(site))
+        // The second and third builds copy the unchanged records from the file the build before wrote.
+        for _ in 0..<2 {
+            #expect(site.build(cache: true).renderedCount == 0)
+            let again = try #require(try Self.records(site))
+            #expect(again.keys.sorted() == first.keys.sorted())
+            for (path, record) in again {
+                #expect(record.outcome.parsed == first[path]!.outcome.parsed, "\(path)")
+                #expect(record.rewrites == first[path]!.rewrites, "\(path)")
+                #expect(record.bodyLinks == first[path]!.bodyLinks, "\(path)")
+            }
+        }
+    }
+
+    @Test func onlyTheFileReadIsCopiedFrom() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("okc-previous-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data((0..<100).map { UInt8($0) }).write(to: URL(fileURLWithPath: path))
+        let stamp = try #require(FileSystem.stamp(path))
+        let file = try #require(PreviousRecords(path: path, stamp: stamp))
+        #expect(file.read(10..<14) == [10, 11, 12, 13])
+        #expect(file.read(0..<0) == [])
+        #expect(file.read(98..<102) == nil, "past the end")
+        var other = stamp
+        other.inode &+= 1
+        #expect(PreviousRecords(path: path, stamp: other) == nil)
+        #expect(PreviousRecords(path: path + ".missing", stamp: stamp) == nil)
+    }
+}
