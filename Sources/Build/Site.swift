@@ -60,7 +60,7 @@ public enum Site {
         clock.lap("start")
         var diagnostics: [Diagnostic] = []
         var rendered = 0
-        var saving: BackgroundWork? = nil
+        var saving: Background<Void>? = nil
         func finish(_ paths: [String] = [], pages: Int = 0, written: Bool = false) -> BuildResult {
             saving?.wait()
             clock.lap("finish")
@@ -71,6 +71,8 @@ public enum Site {
         // load
         let configText = readText(root + "/" + SiteConfig.path, display: SiteConfig.path, missingIsError: true, &diagnostics)
         guard let configText, let config = SiteConfig.decode(configText, diagnostics: &diagnostics) else { return finish() }
+        // The previous build's page records are read meanwhile.
+        let readAhead = options.cacheFolder.map { BuildCache.readAhead(folder: FileSystem.absolute($0), siteRoot: root, config: configText) }
         let inventory = SourceInventory.scan(siteRoot: root)
         diagnostics += inventory.diagnostics
         let glossaryText = inventory.glossary.flatMap { readText(root + "/" + $0, display: $0, missingIsError: false, &diagnostics) }
@@ -79,7 +81,8 @@ public enum Site {
         let compiledTheme = theme.compile(diagnostics: &diagnostics)
         clock.lap("read")
         let cache = options.cacheFolder.map {
-            BuildCache(folder: FileSystem.absolute($0), config: configText, glossary: glossaryText, theme: theme, options: options)
+            BuildCache(folder: FileSystem.absolute($0), config: configText, glossary: glossaryText, theme: theme, options: options,
+                       preloaded: readAhead)
         }
         clock.lap("load")
 
@@ -101,6 +104,9 @@ public enum Site {
         diagnostics += records.flatMap(\.outcome.diagnostics)
         clock.lap("parse")
 
+        // The previous output manifest is read meanwhile (for a site whose memory is not the constraint).
+        let output = options.output.map(FileSystem.absolute)
+        let manifest = inventory.pages.count <= options.bodiesInMemoryLimit ? output.flatMap { cache?.prefetchManifest(output: $0) } : nil
         let (graph, routes) = link(&records, inventory: inventory, config: config, glossary: glossary, options: options,
                                    keepResults: cache != nil, diagnostics: &diagnostics)
         clock.lap("link")
@@ -115,7 +121,7 @@ public enum Site {
             // Written while the site renders, on the cores rendering leaves idle; a large site writes
             // it first, so that its records are not held through rendering.
             if inventory.pages.count <= options.bodiesInMemoryLimit {
-                saving = BackgroundWork { [records, parse, bodies] in cache.saveSources(records, parse: parse, bodies: bodies) }
+                saving = Background { [records, parse, bodies] in cache.saveSources(records, parse: parse, bodies: bodies) }
             } else {
                 cache.saveSources(records, parse: parse, bodies: bodies)
             }
@@ -145,11 +151,11 @@ public enum Site {
             return finish()
         }
         clock.lap("jobs")
-        guard let output = options.output.map(FileSystem.absolute) else { return finish(paths, pages: graph.documents.count) }
+        guard let output else { return finish(paths, pages: graph.documents.count) }
         do {
             if let cache {
                 let outcome = try cache.emit(jobs: jobs, copies: copies, paths: paths, graph: graph, hashes: hashes, output: output,
-                                             siteRoot: root, beforeSwap: options.searchIndexer?.index)
+                                             siteRoot: root, previous: manifest, beforeSwap: options.searchIndexer?.index)
                 rendered = outcome.rendered
                 diagnostics += outcome.diagnostics
             } else {

@@ -15,6 +15,8 @@ struct SourceInventory {
     var stamps: [String: FileSystem.Stamp] = [:]
 
     var pages: [PageSource] = []
+    /// Where the glossary is, if the site has one.
+    static let glossaryPath = "content/glossary.yml"
     var glossary: String?
     /// Non-Markdown files under `content/`, by path from the site root.
     var assets: [String] = []
@@ -81,7 +83,7 @@ struct SourceInventory {
         // Split on the bytes for ASCII paths (every valid one); Characters for the rest, as before.
         let components = path.utf8.allSatisfy({ $0 < 0x80 }) ? path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
                                                               : path.split(separator: "/").map(String.init)
-        if path == "content/glossary.yml" {
+        if path == Self.glossaryPath {
             glossary = path
             return
         }

@@ -103,15 +103,30 @@ public func parallelPair<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _
     return (a.values()[0], b.values()[0])
 }
 
-/// Work started now on another thread and waited for later, for a stage whose result nobody reads
-/// (writing a cache) while the next stage runs on the cores it leaves idle.
-public final class BackgroundWork: Sendable {
+/// Work started now on another thread and taken later, for a stage whose result is not needed yet
+/// (writing a cache, reading the previous output manifest) while the stages before it run on the cores
+/// they leave idle.
+public final class Background<Value: Sendable>: Sendable {
     private let group = DispatchGroup()
+    private let slot = Mutex<Value?>(nil)
 
-    public init(_ work: @escaping @Sendable () -> Void) {
-        DispatchQueue.global().async(group: group, execute: work)
+    public init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async(group: group) {
+            let value = work()
+            self.slot.withLock { $0 = value }
+        }
     }
 
-    /// Returns once the work is done; again at once after that.
+    /// Waits for the work and takes its value, which is then no longer held here (a second call would
+    /// find none: there is one taker).
+    public func take() -> Value {
+        group.wait()
+        return slot.withLock { slot in
+            defer { slot = nil }
+            return slot!
+        }
+    }
+
+    /// Waits for the work; its value stays here.
     public func wait() { group.wait() }
 }

@@ -57,6 +57,26 @@ import Graph
         #expect(result.renderedCount < result.outputPaths.count - 3)
     }
 
+    @Test func recordsReadAheadCountOnlyUnderTheBuildsOwnKey() throws {
+        let site = try builtSite()
+        defer { site.delete() }
+        let config = site.read("site.yml")!
+        let glossary = site.read(SourceInventory.glossaryPath)
+        let options = BuildOptions(siteRoot: site.root, output: "site", now: Day(iso: "2026-11-25")!)
+        let folder = site.root + "/.okc-cache"
+        func cache(_ ahead: Background<(key: UInt64, cache: SourceCache?)>) -> BuildCache {
+            BuildCache(folder: folder, config: config, glossary: glossary, theme: ThemeSource(), options: options, preloaded: ahead)
+        }
+        // What readAhead reads is what the build's key finds.
+        let ahead = BuildCache.readAhead(folder: folder, siteRoot: site.root, config: config).take()
+        #expect(ahead.key == BuildCache.parseKey(config: config, glossary: glossary))
+        #expect(ahead.cache?.bodies != nil)
+        // Under another key the records read ahead are not used: the cache is read again.
+        #expect(cache(Background { (key: 1, cache: nil) }).bodies != nil)
+        // Under the build's key they are (here: none).
+        #expect(cache(Background { (key: BuildCache.parseKey(config: config, glossary: glossary), cache: nil) }).bodies == nil)
+    }
+
     @Test func editingAMenuPagesHeadingRendersOnlyWhatShowsIt() throws {
         // Every page has the menu, which shows a menu page's title and nothing else of it.
         let site = try builtSite()

@@ -27,13 +27,12 @@ final class BuildCache: Sendable {
     private let sourcesFile: FileSystem.Stamp?
     private let buildStart = IncrementalEmit.now()
 
-    init(folder: String, config: String, glossary: String?, theme: ThemeSource, options: BuildOptions) {
+    /// `preloaded`: the page records read ahead under a key guessed before the folder was scanned
+    /// (`readAhead`); used only if that key is this build's.
+    init(folder: String, config: String, glossary: String?, theme: ThemeSource, options: BuildOptions,
+         preloaded: Background<(key: UInt64, cache: SourceCache?)>? = nil) {
         self.folder = folder
-        var parse = StableHasher()
-        parse.combine(BuildCache.okcIdentity)
-        parse.combine(config)
-        parse.combine(glossary)
-        parseKey = parse.finalize()
+        parseKey = Self.parseKey(config: config, glossary: glossary)
         var render = StableHasher()
         render.combine(parseKey)
         for name in theme.templates.keys.sorted() {
@@ -44,10 +43,32 @@ final class BuildCache: Sendable {
         render.combine(options.drafts ? 1 : 0)
         renderKey = render.finalize()
         verify = options.verifyIncremental
-        let loaded = SourceCache.load(folder: folder, key: parseKey)
+        let ahead = preloaded?.take()
+        let loaded = ahead?.key == parseKey ? ahead!.cache : SourceCache.load(folder: folder, key: parseKey)
         bodies = loaded.flatMap { cache in cache.bodies.map { ($0, cache.generation) } }
         sourcesFile = loaded?.fileStamp
         sources = Mutex(loaded)
+    }
+
+    /// What the page records depend on besides the pages: okc itself, `site.yml` and the glossary.
+    static func parseKey(config: String, glossary: String?) -> UInt64 {
+        var parse = StableHasher()
+        parse.combine(BuildCache.okcIdentity)
+        parse.combine(config)
+        parse.combine(glossary)
+        return parse.finalize()
+    }
+
+    /// The previous build's page records, read on another thread while the site's folder is scanned.
+    /// The glossary can only be `content/glossary.yml`: its text is read ahead to make the key, and
+    /// `init` checks that the key is the one the scanned site gives.
+    static func readAhead(folder: String, siteRoot: String, config: String) -> Background<(key: UInt64, cache: SourceCache?)> {
+        Background {
+            let bytes = try? FileSystem.read(siteRoot + "/" + SourceInventory.glossaryPath)
+            let glossary = bytes.flatMap { try? SourceText.decode($0, path: SourceInventory.glossaryPath).get() }
+            let key = parseKey(config: config, glossary: glossary)
+            return (key, SourceCache.load(folder: folder, key: key))
+        }
     }
 
     /// okc's own version: the cache format and the executable that wrote it (its size and time, so that
@@ -88,6 +109,20 @@ final class BuildCache: Sendable {
                               buildStart: buildStart, previousFile: sourcesFile)
     }
 
+    /// The manifest describes the output folder's files, whatever inputs made them.
+    static func manifestKey(output: String) -> UInt64 {
+        var key = StableHasher()
+        key.combine(BuildCache.okcIdentity)
+        key.combine(output)
+        return key.finalize()
+    }
+
+    /// The previous build's output manifest, read on another thread while the link stage runs.
+    func prefetchManifest(output: String) -> Background<OutputManifest?> {
+        let folder = folder
+        return Background { OutputManifest.load(folder: folder, output: output, key: BuildCache.manifestKey(output: output)) }
+    }
+
     /// Renders what changed, reuses the rest, swaps the new site in and records what it read.
     /// Each page's `.document` and `.body` fact values, by key (all the render half needs of the records).
     static func hashes(_ records: [SourceRecord]) -> (meta: [String: UInt64], body: [String: UInt64]) {
@@ -103,20 +138,18 @@ final class BuildCache: Sendable {
 
     func emit(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], graph: SiteGraph,
               hashes: (meta: [String: UInt64], body: [String: UInt64]), output: String, siteRoot: String,
-              beforeSwap: ((String) throws -> Void)? = nil) throws -> IncrementalEmit.Outcome {
+              previous: Background<OutputManifest?>? = nil, beforeSwap: ((String) throws -> Void)? = nil) throws -> IncrementalEmit.Outcome {
         let (metaHashes, bodyHashes) = hashes
         var listed = StableHasher()
         for path in jobs.map(\.path) where path != "sitemap.xml" && path != "robots.txt" { listed.combine(path) }
         let hasher = FactHasher(graph: graph, metaHashes: metaHashes, bodyHashes: bodyHashes, outputPathsHash: listed.finalize())
-        // The manifest describes the output folder's files, whatever inputs made them.
-        var key = StableHasher()
-        key.combine(BuildCache.okcIdentity)
-        key.combine(output)
-        let manifestKey = key.finalize()
+        let manifestKey = Self.manifestKey(output: output)
         let emit = IncrementalEmit(output: output, siteRoot: siteRoot, cacheFolder: folder, renderKey: renderKey, verify: verify)
-        // The previous manifest is read in the call, so it is freed before the next one is written.
+        // The previous manifest is read in the call (or taken from the read started earlier), so it is
+        // freed before the next one is written.
         let outcome = try emit.run(jobs: jobs, copies: copies, paths: paths, hasher: hasher,
-                                   previous: OutputManifest.load(folder: folder, output: output, key: manifestKey), beforeSwap: beforeSwap)
+                                   previous: previous.map { $0.take() } ?? OutputManifest.load(folder: folder, output: output, key: manifestKey),
+                                   beforeSwap: beforeSwap)
         StageClock.shared.lap("tree")
         if (try? FileSystem.makeDirectory(folder)) != nil {
             try? outcome.manifest.save(folder: folder, output: output, key: manifestKey)
