@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 import Testing
 @testable import Content
@@ -31,5 +32,17 @@ import Testing
         #expect(parallelMap(Array(0..<50), oneLargeAtATime: { _ in true }) { $0 + 1 } == Array(1...50))
         #expect(parallelMap(Array(0..<50), oneLargeAtATime: { _ in false }) { $0 + 1 } == Array(1...50))
         #expect(parallelMap([7], oneLargeAtATime: { _ in true }) { $0 } == [7])
+    }
+
+    @Test func backgroundWorkRunsBesideTheCallerAndIsTakenOnce() {
+        // The work waits for the caller to have gone on: it cannot be running on the caller's thread.
+        let callerWentOn = DispatchSemaphore(value: 0)
+        let work = Background { () -> [Int] in
+            // Run on the caller's thread, it would time out here (the caller signals only after init).
+            callerWentOn.wait(timeout: .now() + 10) == .success ? [1, 2, 3] : []
+        }
+        callerWentOn.signal()
+        #expect(work.take() == [1, 2, 3])
+        work.wait()
     }
 }
