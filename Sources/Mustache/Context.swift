@@ -47,15 +47,7 @@ struct MustacheContext {
 
     /// return context with object add to stack
     func withObject(_ object: Any) -> MustacheContext {
-        .init(
-            stack: MustacheStack(object, parent: self.stack),
-            sequenceContext: nil,
-            indentation: self.indentation,
-            inherited: self.inherited,
-            contentType: self.contentType,
-            library: self.library,
-            reloadPartials: self.reloadPartials
-        )
+        pushing(MustacheStack(object, parent: self.stack), sequenceContext: nil)
     }
 
     /// return context with indent and parameter information for invoking a partial
@@ -108,34 +100,24 @@ struct MustacheContext {
 
     /// okc: `withObject` for a dictionary already known to be one (no cast when it is pushed).
     func withDictionary(_ object: [String: Any]) -> MustacheContext {
-        .init(
-            stack: MustacheStack(dictionary: object, parent: self.stack),
-            sequenceContext: nil,
-            indentation: self.indentation,
-            inherited: self.inherited,
-            contentType: self.contentType,
-            library: self.library,
-            reloadPartials: self.reloadPartials
-        )
+        pushing(MustacheStack(dictionary: object, parent: self.stack), sequenceContext: nil)
     }
 
     /// okc: `withSequence` for an item of `[[String: Any]]`.
     func withSequence(dictionary object: [String: Any], sequenceContext: MustacheSequenceContext) -> MustacheContext {
-        .init(
-            stack: MustacheStack(dictionary: object, parent: self.stack),
-            sequenceContext: sequenceContext,
-            indentation: self.indentation,
-            inherited: self.inherited,
-            contentType: self.contentType,
-            library: self.library,
-            reloadPartials: self.reloadPartials
-        )
+        pushing(MustacheStack(dictionary: object, parent: self.stack), sequenceContext: sequenceContext)
     }
 
     /// return context with sequence info and sequence element added to stack
     func withSequence(_ object: Any, sequenceContext: MustacheSequenceContext) -> MustacheContext {
+        pushing(MustacheStack(object, parent: self.stack), sequenceContext: sequenceContext)
+    }
+
+    /// okc: the context with `stack` (one object pushed) and `sequenceContext`, the rest as it is: what
+    /// `withObject`, `withDictionary` and both `withSequence` make.
+    private func pushing(_ stack: MustacheStack, sequenceContext: MustacheSequenceContext?) -> MustacheContext {
         .init(
-            stack: MustacheStack(object, parent: self.stack),
+            stack: stack,
             sequenceContext: sequenceContext,
             indentation: self.indentation,
             inherited: self.inherited,
@@ -198,6 +180,17 @@ final class MustacheStack {
         self.object = dictionary
         self.parent = parent
         self.shape = .dictionary(dictionary)
+    }
+
+    /// okc: the child `name` of this object alone, as `MustacheTemplate` looks one up: by the shape decided
+    /// when it was pushed, and the general lookup for other objects.
+    func child(named name: String) -> Any? {
+        switch shape {
+        case .dictionary(let dictionary): dictionary[name]
+        case .strings(let strings): strings[name]
+        case .leaf: nil
+        case .other: MustacheTemplate.immediateChild(named: name, from: object)
+        }
     }
 
     /// The innermost object (the array's `last`).

@@ -290,14 +290,7 @@ extension MustacheTemplate {
         if let name = variable.single, transforms.isEmpty {
             var node: MustacheStack? = context.stack
             while let current = node {
-                let found: Any?
-                switch current.shape {
-                case .dictionary(let dictionary): found = dictionary[name]
-                case .strings(let strings): found = strings[name]
-                case .leaf: found = nil
-                case .other: found = Self.immediateChild(named: name, from: current.object)
-                }
-                if let found {
+                if let found = current.child(named: name) {
                     if !Self.isPlain(found), let custom = found as? MustacheCustomRepresentation { return custom.representation }
                     return found
                 }
@@ -335,23 +328,7 @@ extension MustacheTemplate {
             if type == [String: String].self { return (object as! [String: String])[name] }
             // okc: text, flags and numbers pushed by a section have no children (their Mirror has none).
             if type == String.self || type == Bool.self || type == Int.self { return nil }
-            let child = {
-                let object: Any? =
-                    if let custom = object as? MustacheCustomRepresentation {
-                        custom.representation
-                    } else {
-                        object
-                    }
-                if let customBox = object as? MustacheParent {
-                    return customBox.child(named: name)
-                } else if let object {
-                    let mirror = Mirror(reflecting: object)
-                    return mirror.getValue(forKey: name)
-                } else {
-                    return nil
-                }
-            }()
-            return child
+            return Self.immediateChild(named: name, from: object)
         }
 
         func _getChild(named names: ArraySlice<String>, from object: Any) -> Any? {
@@ -372,16 +349,9 @@ extension MustacheTemplate {
             var node: MustacheStack? = stack
             while let current = node {
                 node = current.parent
-                // okc: the object's type was decided when it was pushed (see `MustacheStack.shape`); the
-                // results are those of `_getImmediateChild` for each type.
-                let found: Any?
-                switch current.shape {
-                case .dictionary(let dictionary): found = dictionary[name]
-                case .strings(let strings): found = strings[name]
-                case .leaf: found = nil
-                case .other: found = _getImmediateChild(named: name, from: current.object)
-                }
-                if let childObject = found {
+                // okc: the object's type was decided when it was pushed (see `MustacheStack.child(named:)`);
+                // the results are those of `_getImmediateChild` for each type.
+                if let childObject = current.child(named: name) {
                     let names2 = names.dropFirst()
                     return _getChild(named: names2, from: childObject)
                 }
