@@ -74,6 +74,22 @@ enum FileSystem {
         }
     }
 
+    /// `count` bytes of an open file from `offset`; nil if they cannot all be read (one `pread` may return
+    /// only part of them).
+    static func read(_ fd: Int32, count: Int, at offset: Int) -> [UInt8]? {
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, read in
+            read = 0
+            while read < count {
+                let n = pread(fd, buffer.baseAddress! + read, count - read, off_t(offset + read))
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { complete = false; return }
+                read += n
+            }
+        }
+        return complete ? bytes : nil
+    }
+
     /// Writes a new file; fails if anything exists at `path` (O_EXCL: no window between check and write).
     static func create(_ bytes: [UInt8], at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

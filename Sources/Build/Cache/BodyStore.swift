@@ -84,18 +84,9 @@ final class BodyStore: @unchecked Sendable {
         // Rendering reads while the cache's writer may append (Site.build): the size under the lock.
         let size = lock.withLock { self.size }
         guard ref.offset + ref.length <= size, ref.length < 1 << 31 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(ref.length))
-        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            var read = 0
-            while read < buffer.count {
-                let n = pread(fd, buffer.baseAddress! + read, buffer.count - read, off_t(ref.offset) + off_t(read))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                read += n
-            }
-            return true
+        guard let bytes = FileSystem.read(fd, count: Int(ref.length), at: Int(ref.offset)), StableHasher.hash(bytes) == ref.hash else {
+            return nil
         }
-        guard ok, StableHasher.hash(bytes) == ref.hash else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -23,17 +23,5 @@ final class PreviousRecords {
     deinit { close(fd) }
 
     /// The bytes at `range` of the file; nil if they cannot all be read.
-    func read(_ range: Range<Int>) -> [UInt8]? {
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
-            count = 0
-            while count < range.count {
-                let n = pread(fd, buffer.baseAddress! + count, range.count - count, off_t(range.lowerBound + count))
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { complete = false; return }
-                count += n
-            }
-        }
-        return complete ? bytes : nil
-    }
+    func read(_ range: Range<Int>) -> [UInt8]? { FileSystem.read(fd, count: range.count, at: range.lowerBound) }
 }
