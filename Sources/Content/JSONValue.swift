@@ -99,16 +99,17 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     /// U+2029 are looked for exactly (E2 80 A8/A9), so text with other E2 sequences (dashes, quotes,
     /// common in prose) is appended whole instead of scalar by scalar.
     static func needsEscape(_ text: String) -> Bool {
+        // Control characters, quote, backslash and the HTML specials: escaped whatever follows them.
+        func escaped(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 }
         func special(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             for i in bytes.indices {
                 let byte = bytes[i]
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 { return true }
+                if escaped(byte) { return true }
                 if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return true }
             }
             return false
         }
-        return text.utf8.withContiguousStorageIfAvailable(special)
-            ?? text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 })
+        return text.utf8.withContiguousStorageIfAvailable(special) ?? text.utf8.contains(where: { escaped($0) || $0 == 0xE2 })
     }
 
     static func writeString(_ text: String, to out: inout String) {

@@ -68,16 +68,11 @@ enum CacheFile {
         /// A count as `BinaryWriter.writeCount` writes it.
         mutating func writeCount(_ value: Int) throws { try writeVarint(UInt64(value)) }
 
-        /// As `BinaryWriter.write(UInt64)`.
+        /// As `BinaryWriter.write(UInt64)` writes it (by it: one encoding of numbers).
         mutating func writeVarint(_ value: UInt64) throws {
-            var v = value
-            var bytes: [UInt8] = []
-            while v >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-                v >>= 7
-            }
-            bytes.append(UInt8(v))
-            try writeRaw(bytes)
+            var number = BinaryWriter(capacity: 10, sharesStrings: false)
+            number.write(value)
+            try writeRaw(number.bytes)
         }
 
         private mutating func flush() throws {
