@@ -54,10 +54,8 @@ public struct BodyLinks: Sendable, Hashable {
         return (links, targets)
     }
 
-    /// The links in document order (none if the bytes are damaged: `init(validating:)` rejects those).
-    public var links: [RenderedMarkdown.Link] { (try? unpacked())?.links ?? [] }
-
-    /// Each link's target by URL, sorted by URL.
+    /// Each link's target by URL, sorted by URL (none if the bytes are damaged: `init(validating:)`
+    /// rejects those).
     public var targets: [(url: String, target: Routes.Target)] { (try? unpacked())?.targets ?? [] }
 
     static func encode(_ target: Routes.Target, to writer: inout BinaryWriter) {

@@ -16,17 +16,9 @@ public struct PageLinks: Sendable {
 /// The link stage: resolves every reference in front matter and every link in a body, records
 /// backlinks, and reports what does not resolve with the closest id as a hint.
 public enum Linker {
-    public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry],
-                            now: Day) -> (SiteGraph, [Diagnostic]) {
-        let (graph, diagnostics, _) = link(config: config, routes: routes, documents: documents, glossary: glossary, now: now,
-                                           routesFingerprint: 0, bodyLinks: { BodyLinks(links: $0.markdown.links, targets: [:]) },
-                                           known: { _ in nil })
-        return (graph, diagnostics)
-    }
-
-    /// The same, taking a page's links from `known` when the caller has them for this `universe`
-    /// (see `universe`); returns what each page found, by path, for the caller to keep. `bodyLinks`: a
-    /// page's links as the parse packed them.
+    /// Takes a page's links from `known` when the caller has them for this `universe` (see `universe`);
+    /// returns what each page found, by path, for the caller to keep. `bodyLinks`: a page's links as
+    /// the parse packed them.
     public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
                             routesFingerprint: UInt64, bodyLinks: @Sendable (ParsedDocument) -> BodyLinks,
                             known: @Sendable (ParsedDocument) -> (universe: UInt64, links: PageLinks)?)

@@ -13,8 +13,8 @@ public final class RenderJob: Sendable {
     private let folder: String
     private let make: @Sendable (ViewContext) -> String
 
-    /// What every job of a build renders from, held once: a large site has 100,000 jobs, and a graph
-    /// and strings copied into each were ~1 KB a job.
+    /// What every job of a build renders from, held once: a large site has 100,000 jobs, and the strings
+    /// (and, while the graph was a struct, the graph) copied into each were ~1 KB a job.
     final class Site: Sendable {
         let graph: SiteGraph
         let strings: Strings

@@ -57,10 +57,10 @@ struct IncrementalEmit {
         let live = manifest.live
         let previous = manifest.previous
         let results: [Placed]
-        // The new manifest's facts, numbered as the files read them (on all cores): a large site's files
-        // keep a number per fact they read, not the fact's text and value.
-        // Numbered as before (the previous table with today's values), so a reused file keeps its list of
-        // fact numbers as it is: renumbering every file's facts cost a new list each (~170 MB at 100,000 pages).
+        // The new manifest's facts, numbered on all cores: a large site's files keep a number per fact they
+        // read, not the fact's text and value. The previous table (with today's values) keeps its numbers, so
+        // a reused file keeps its list as it is: renumbering every file's facts cost a new list each (~170 MB
+        // at 100,000 pages); new facts are numbered as files read them.
         let table = FactTable(hasher: hasher, previous: factsValid ? zip(manifest.facts, current).map { ($0.fact, $1) } : [])
         do {
             @Sendable func valued(_ facts: [Fact]) -> [Int] { table.numbers(facts) }
