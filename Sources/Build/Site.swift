@@ -49,6 +49,9 @@ public struct BuildResult: Sendable {
     public var written: Bool
     /// Files rendered by this build; the others were reused from the previous build or copied.
     public var renderedCount = 0
+    /// Of the previous build's facts, how many were valued again to decide what to render, and how
+    /// many there were (nil: none were used).
+    public var factsValued: (valued: Int, recorded: Int)? = nil
     public var failed: Bool { diagnostics.hasErrors }
 }
 
@@ -60,12 +63,13 @@ public enum Site {
         clock.lap("start")
         var diagnostics: [Diagnostic] = []
         var rendered = 0
+        var factsValued: (valued: Int, recorded: Int)? = nil
         var saving: Background<Void>? = nil
         func finish(_ paths: [String] = [], pages: Int = 0, written: Bool = false) -> BuildResult {
             saving?.wait()
             clock.lap("finish")
             return BuildResult(diagnostics: diagnostics.sorted(), outputPaths: paths, pageCount: pages, written: written,
-                               renderedCount: rendered)
+                               renderedCount: rendered, factsValued: factsValued)
         }
 
         // load
@@ -135,7 +139,8 @@ public enum Site {
         // of them (rewrites, diagnostics, link results) is freed before the largest stage.
         let store = bodies?.store
         let (body, hashes) = parallelPair({ [records, parse] in parse.bodySource(records, store: store) },
-                                          { [records] in cache == nil ? ([:], [:]) : BuildCache.hashes(records) })
+                                          { [records, parse] in
+                                              cache == nil ? .init() : BuildCache.hashes(records, routesFingerprint: parse.routesFingerprint) })
         records = []
         let jobs = SiteRenderer.jobs(graph, templates: templates, strings: strings, body: body)
         let copies = inventory.assets.map { (path: Routes.filesFolder + "/" + $0.dropFirst("content/".count), source: root + "/" + $0) }
@@ -157,6 +162,7 @@ public enum Site {
                 let outcome = try cache.emit(jobs: jobs, copies: copies, paths: paths, graph: graph, hashes: hashes, output: output,
                                              siteRoot: root, previous: manifest, beforeSwap: options.searchIndexer?.index)
                 rendered = outcome.rendered
+                factsValued = outcome.factsValued
                 diagnostics += outcome.diagnostics
             } else {
                 try emit(jobs, copies: copies, paths: paths, to: output, siteRoot: root, beforeSwap: options.searchIndexer?.index)

@@ -45,6 +45,19 @@ import Graph
         try site.write(path, site.read(path)!.replacingOccurrences(of: "Läs [anteckningarna]", with: "Läs gärna [anteckningarna]"))
         let result = expectSameAsClean(site)
         #expect(result.renderedCount == 1)
+        // The same front matter, headings and links everywhere: the graph's facts keep their values.
+        let facts = try #require(result.factsValued)
+        #expect(facts.valued > 0 && facts.valued < facts.recorded, "\(facts)")
+    }
+
+    @Test func addingALinkToABodyValuesEveryFactAndUpdatesTheBacklinks() throws {
+        let site = try builtSite()
+        let path = "content/news/2024-08-20-nyhet.md"
+        try site.write(path, site.read(path)! + "\nFråga [Anna](../people/anna-andersson.md).\n")
+        let result = expectSameAsClean(site)
+        #expect(try #require(result.factsValued).valued == result.factsValued?.recorded)
+        #expect(site.read("site/personer/anna-andersson/index.html")?.contains("Ny ordförande") == true)
+        #expect(result.renderedCount > 1)
     }
 
     @Test func editingANameOthersShowRendersThem() throws {
@@ -53,6 +66,7 @@ import Graph
         try site.write(path, site.read(path)!.replacingOccurrences(of: "name: Anna Andersson", with: "name: Anna Ek"))
         let result = expectSameAsClean(site)
         #expect(site.read("site/moten/2024-08-19-ros/index.html")?.contains("Anna Ek") == true)
+        #expect(try #require(result.factsValued).valued == result.factsValued?.recorded)
         #expect(result.renderedCount > 1)
         #expect(result.renderedCount < result.outputPaths.count - 3)
     }
@@ -141,7 +155,8 @@ import Graph
         let site = try builtSite()
         let before = expectSameAsClean(site, now: "2024-09-01", "before the task is due")
         #expect(before.renderedCount > 0)
-        _ = expectSameAsClean(site, now: "2024-10-01", "overdue")
+        let overdue = expectSameAsClean(site, now: "2024-10-01", "overdue")
+        #expect(try #require(overdue.factsValued).valued == overdue.factsValued?.recorded)
         _ = expectSameAsClean(site, now: "2027-02-01", "the dialogue meeting is past")
     }
 

@@ -125,24 +125,51 @@ final class BuildCache: Sendable {
 
     /// Renders what changed, reuses the rest, swaps the new site in and records what it read.
     /// Each page's `.document` and `.body` fact values, by key (all the render half needs of the records).
-    static func hashes(_ records: [SourceRecord]) -> (meta: [String: UInt64], body: [String: UInt64]) {
-        var metaHashes: [String: UInt64] = [:]
-        var bodyHashes: [String: UInt64] = [:]
+    /// What the fact hasher needs of the records, taken before they are freed.
+    struct RecordHashes: Sendable {
+        /// Key → hash of the document's front matter and headings / of its rendered body.
+        var meta: [String: UInt64] = [:]
+        var body: [String: UInt64] = [:]
+        /// Everything of the pages the graph is made from: which pages and files exist, each page's
+        /// front matter and headings, and the backlinks its links and references make (as the link
+        /// stage found them). The build's clock is added by `emit`; the configuration, the glossary
+        /// and `--drafts` are in the render key.
+        var graphInputs: UInt64 = 0
+    }
+
+    static func hashes(_ records: [SourceRecord], routesFingerprint: UInt64) -> RecordHashes {
+        var hashes = RecordHashes()
+        var inputs = StableHasher()
+        inputs.combine(routesFingerprint)
         for record in records {
             guard let parsed = record.outcome.parsed else { continue }
-            metaHashes[parsed.document.key] = record.metaHash
-            bodyHashes[parsed.document.key] = record.body?.hash ?? StableHasher.hashUTF8(parsed.markdown.html)
+            hashes.meta[parsed.document.key] = record.metaHash
+            hashes.body[parsed.document.key] = record.body?.hash ?? StableHasher.hashUTF8(parsed.markdown.html)
+            inputs.combine(record.path)
+            inputs.combine(record.metaHash)
+            // What the graph takes from a body: the backlinks its links make (where each link sits on
+            // the page only places diagnostics, which are not facts).
+            for (target, backlink) in record.links?.links.backlinks ?? [] {
+                inputs.combine(target)
+                inputs.combine(backlink.source)
+                inputs.combine(backlink.relation.rawValue)
+            }
+            inputs.combine(-1)
         }
-        return (metaHashes, bodyHashes)
+        hashes.graphInputs = inputs.finalize()
+        return hashes
     }
 
     func emit(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], graph: SiteGraph,
-              hashes: (meta: [String: UInt64], body: [String: UInt64]), output: String, siteRoot: String,
+              hashes: RecordHashes, output: String, siteRoot: String,
               previous: Background<OutputManifest?>? = nil, beforeSwap: ((String) throws -> Void)? = nil) throws -> IncrementalEmit.Outcome {
-        let (metaHashes, bodyHashes) = hashes
         var listed = StableHasher()
         for path in jobs.map(\.path) where path != "sitemap.xml" && path != "robots.txt" { listed.combine(path) }
-        let hasher = FactHasher(graph: graph, metaHashes: metaHashes, bodyHashes: bodyHashes, outputPathsHash: listed.finalize())
+        var graphKey = StableHasher()
+        graphKey.combine(hashes.graphInputs)
+        graphKey.combine(graph.now.iso)
+        let hasher = FactHasher(graph: graph, metaHashes: hashes.meta, bodyHashes: hashes.body, outputPathsHash: listed.finalize(),
+                                graphKey: graphKey.finalize())
         let manifestKey = Self.manifestKey(output: output)
         let emit = IncrementalEmit(output: output, siteRoot: siteRoot, cacheFolder: folder, renderKey: renderKey, verify: verify)
         // The previous manifest is read in the call (or taken from the read started earlier), so it is

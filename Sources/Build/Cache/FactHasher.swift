@@ -13,12 +13,35 @@ struct FactHasher: Sendable {
     let metaHashes: [String: UInt64]
     let bodyHashes: [String: UInt64]
     let outputPathsHash: UInt64
+    /// The inputs the graph was made from (BuildCache.RecordHashes.graphInputs, with the clock).
+    let graphKey: UInt64
 
-    init(graph: SiteGraph, metaHashes: [String: UInt64], bodyHashes: [String: UInt64], outputPathsHash: UInt64) {
+    init(graph: SiteGraph, metaHashes: [String: UInt64], bodyHashes: [String: UInt64], outputPathsHash: UInt64, graphKey: UInt64) {
         self.graph = graph
         self.metaHashes = metaHashes
         self.bodyHashes = bodyHashes
         self.outputPathsHash = outputPathsHash
+        self.graphKey = graphKey
+    }
+
+    /// Each recorded fact's value now, and how many were valued afresh. A graph made from the same
+    /// inputs as the recorded values' graph is the same graph, so a fact it alone decides keeps its
+    /// value; only those valued from outside it (bodies, front matter hashes, output paths) are valued
+    /// again. An edit that leaves every page's front matter, headings and links as they were (most
+    /// edits of a page's text) then skips valuing every list and register of the site.
+    func values(of recorded: [(fact: Fact, value: UInt64)], recordedGraphKey: UInt64) -> (values: [UInt64], valued: Int) {
+        guard recordedGraphKey == graphKey else { return (parallelMap(recorded) { [self] in compute($0.fact) }, recorded.count) }
+        var valued = 0
+        let values = recorded.map { entry -> UInt64 in
+            switch entry.fact {
+            case .document, .body, .outputPaths:
+                valued += 1
+                return compute(entry.fact)
+            default:
+                return entry.value
+            }
+        }
+        return (values, valued)
     }
 
     private static let absent: UInt64 = 0xA85E_17A8_5E17_A85E

@@ -23,6 +23,9 @@ struct IncrementalEmit {
         var manifest: OutputManifest
         var rendered: Int
         var diagnostics: [Diagnostic]
+        /// How many of the recorded facts were valued again (the others kept their recorded values), of
+        /// how many; nil when the recorded facts were not for these inputs.
+        var factsValued: (valued: Int, recorded: Int)? = nil
     }
 
     private enum Placed: Sendable {
@@ -48,7 +51,7 @@ struct IncrementalEmit {
         // Which recorded facts changed: a fact's value now against its value then (on all cores: the
         // table has a fact per document and relation).
         let factsValid = manifest.renderKey == renderKey
-        let current = factsValid ? parallelMap(manifest.facts) { [hasher] in hasher.compute($0.fact) } : []
+        let (current, valuedFacts) = factsValid ? hasher.values(of: manifest.facts, recordedGraphKey: manifest.graphKey) : ([], 0)
         let unchanged = zip(manifest.facts, current).map { $0.value == $1 }
         StageClock.shared.lap("facts")
 
@@ -108,6 +111,7 @@ struct IncrementalEmit {
         // The new manifest: facts numbered afresh (a reused file's facts keep their values), records for every file.
         var next = OutputManifest()
         next.renderKey = renderKey
+        next.graphKey = hasher.graphKey
         next.live.reserveCapacity(jobs.count + copies.count)
         var diagnostics: [Diagnostic] = []
         var rendered = 0
@@ -170,7 +174,8 @@ struct IncrementalEmit {
             if recycled, !stale.contains(folder), let known = previousFolders[folder] { return (folder, known) }
             return FileSystem.stamp(output + "/" + folder, follow: false).map { (folder, $0.modified) }
         })
-        return Outcome(manifest: next, rendered: rendered, diagnostics: diagnostics)
+        return Outcome(manifest: next, rendered: rendered, diagnostics: diagnostics,
+                       factsValued: factsValid ? (valuedFacts, current.count) : nil)
     }
 
     /// A copied file (theme static files, files under content/): reused while its source keeps its stamp.

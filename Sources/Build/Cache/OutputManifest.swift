@@ -21,6 +21,9 @@ struct OutputManifest: Sendable {
     /// The inputs the facts' values were taken with (theme, `--drafts`, parse key): if they differ, no
     /// recorded fact is trusted, but the files and their hashes still are.
     var renderKey: UInt64 = 0
+    /// The inputs of the graph the facts were valued on (BuildCache.hashes): while they are the same,
+    /// every fact the graph alone decides keeps its recorded value (FactHasher.values).
+    var graphKey: UInt64 = 0
     /// Every fact any file read, with its value then.
     var facts: [(fact: Fact, value: UInt64)] = []
     /// The site in the output folder, by path; and the folder's own stamp (a replaced folder is not ours).
@@ -76,6 +79,7 @@ struct OutputManifest: Sendable {
 extension OutputManifest: BinaryCodable {
     func encode(to writer: inout BinaryWriter) {
         writer.write(renderKey)
+        writer.write(graphKey)
         writer.write(UInt64(facts.count))
         for (fact, value) in facts {
             FactCodec.encode(fact, to: &writer)
@@ -102,6 +106,7 @@ extension OutputManifest: BinaryCodable {
 
     init(from reader: inout BinaryReader) throws {
         renderKey = try reader.readUInt64()
+        graphKey = try reader.readUInt64()
         for _ in 0..<(try reader.readCount()) {
             facts.append((try FactCodec.decode(from: &reader), try reader.readUInt64()))
         }
