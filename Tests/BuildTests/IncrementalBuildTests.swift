@@ -39,12 +39,25 @@ import Graph
         #expect(site.exists("site.okc-prev"), "the site before is kept for the next build to update")
     }
 
+    /// The facts the output manifest says a file of site/ read.
+    func recordedFacts(_ page: String, in site: FixtureSite) throws -> Set<Fact> {
+        let output = FileSystem.absolute(site.root + "/site")
+        let manifest = try #require(OutputManifest.load(folder: site.root + "/.okc-cache", output: output,
+                                                        key: BuildCache.manifestKey(output: output)))
+        return Set(try #require(manifest.live[page]).facts.map { manifest.facts[$0].fact })
+    }
+
     @Test func editingOneBodyRendersOnlyItsPage() throws {
         let site = try builtSite()
         let path = "content/news/2024-08-20-nyhet.md"
+        let page = "aktuellt/2024-08-20-nyhet/index.html"
+        let before = try recordedFacts(page, in: site)
         try site.write(path, site.read(path)!.replacingOccurrences(of: "Läs [anteckningarna]", with: "Läs gärna [anteckningarna]"))
         let result = expectSameAsClean(site)
         #expect(result.renderedCount == 1)
+        // Numbered through the facts it read before (FactTable.numbers' `previously`): the same facts.
+        #expect(try recordedFacts(page, in: site) == before)
+        #expect(before.contains(.body("news/2024-08-20-nyhet")))
         // The same front matter, headings and links everywhere: the graph's facts keep their values.
         let facts = try #require(result.factsValued)
         #expect(facts.valued > 0 && facts.valued < facts.recorded, "\(facts)")

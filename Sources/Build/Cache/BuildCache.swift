@@ -141,15 +141,18 @@ final class BuildCache: Sendable {
         var hashes = RecordHashes()
         var inputs = StableHasher()
         inputs.combine(routesFingerprint)
-        for record in records {
-            guard let parsed = record.outcome.parsed else { continue }
-            hashes.meta[parsed.document.key] = record.metaHash
-            hashes.body[parsed.document.key] = record.body?.hash ?? StableHasher.hashUTF8(parsed.markdown.html)
-            inputs.combine(record.path)
-            inputs.combine(record.metaHash)
+        hashes.meta.reserveCapacity(records.count)
+        hashes.body.reserveCapacity(records.count)
+        // By position: a copy of each record retained all of its parts.
+        for i in records.indices {
+            guard let key = records[i].outcome.parsed?.document.key else { continue }
+            hashes.meta[key] = records[i].metaHash
+            hashes.body[key] = records[i].body?.hash ?? StableHasher.hashUTF8(records[i].outcome.parsed!.markdown.html)
+            inputs.combine(records[i].path)
+            inputs.combine(records[i].metaHash)
             // What the graph takes from a body: the backlinks its links make (where each link sits on
             // the page only places diagnostics, which are not facts).
-            for (target, backlink) in record.links?.links.backlinks ?? [] {
+            for (target, backlink) in records[i].links?.links.backlinks ?? [] {
                 inputs.combine(target)
                 inputs.combine(backlink.source)
                 inputs.combine(backlink.relation.rawValue)

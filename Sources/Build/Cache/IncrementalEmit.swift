@@ -66,7 +66,9 @@ struct IncrementalEmit {
         // at 100,000 pages); new facts are numbered as files read them.
         let table = FactTable(hasher: hasher, previous: factsValid ? zip(manifest.facts, current).map { ($0.fact, $1) } : [])
         do {
-            @Sendable func valued(_ facts: [Fact]) -> [Int] { table.numbers(facts) }
+            @Sendable func valued(_ facts: [Fact], of path: String) -> [Int] {
+                table.numbers(facts, previously: factsValid ? live[path]?.facts : nil)
+            }
             // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.
             results = parallelMap(Array(jobs.indices), oneLargeAtATime: { jobs[$0].documentKey == nil }) { index -> Placed in
                 let job = jobs[index]
@@ -90,10 +92,10 @@ struct IncrementalEmit {
                     let (text, facts) = job.render()
                     let hash = StableHasher.hashUTF8(text)
                     if let kept = Self.keep(job.path, hash: hash, staging: staging, previous: previous) {
-                        return .file(hash: hash, stamp: kept, facts: valued(facts), rendered: true, mismatch: mismatch, kept: true)
+                        return .file(hash: hash, stamp: kept, facts: valued(facts, of: job.path), rendered: true, mismatch: mismatch, kept: true)
                     }
                     try staging.write(text, to: job.path)
-                    return .file(hash: hash, stamp: staging.stamp(job.path) ?? .none, facts: valued(facts), rendered: true,
+                    return .file(hash: hash, stamp: staging.stamp(job.path) ?? .none, facts: valued(facts, of: job.path), rendered: true,
                                  mismatch: mismatch, kept: false)
                 } catch {
                     return .failed("\(error)")
@@ -252,15 +254,34 @@ final class FactTable: Sendable {
 
     var facts: [(fact: Fact, value: UInt64)] { state.withLock { $0.facts } }
 
-    /// A file's facts as numbers: each once, sorted. The known ones are looked up under one lock; the
-    /// others are valued outside it (a register's value is a walk over it) and numbered after.
-    func numbers(_ facts: [Fact]) -> [Int] {
+    /// A file's facts as numbers: each once, sorted. `previously`: the numbers the file's facts had
+    /// in the previous table, which this one starts with; a file rendered again mostly reads what it
+    /// read before, so those are tried first, and a build that renders a few files need not make the
+    /// lookup table of every fact (tens of thousands on a large site). The other facts are looked up
+    /// under one lock, and those unknown are valued outside it (a register's value is a walk over it)
+    /// and numbered after.
+    func numbers(_ facts: [Fact], previously: [Int]? = nil) -> [Int] {
+        var numbers: [Int] = []
+        var rest = facts
+        if let previously, !previously.isEmpty {
+            var known: [Fact: Int] = [:]
+            known.reserveCapacity(previously.count)
+            state.withLock { state in
+                for number in previously where number < state.facts.count { known[state.facts[number].fact] = number }
+            }
+            rest = []
+            for fact in facts {
+                if let number = known[fact] { numbers.append(number) } else { rest.append(fact) }
+            }
+        }
         var missing: [Fact] = []
-        var numbers = state.withLock { state in
-            facts.compactMap { fact -> Int? in
-                if let known = Self.lookUp(fact, in: &state) { return known }
-                missing.append(fact)
-                return nil
+        if !rest.isEmpty {
+            numbers += state.withLock { state in
+                rest.compactMap { fact -> Int? in
+                    if let known = Self.lookUp(fact, in: &state) { return known }
+                    missing.append(fact)
+                    return nil
+                }
             }
         }
         for fact in missing {
