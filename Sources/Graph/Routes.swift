@@ -195,24 +195,56 @@ public struct Routes: Sendable {
     /// `resolve` for ASCII text, where bytes and Characters split alike: substrings of the UTF-8
     /// view instead of a String per path component.
     static func asciiResolve(_ relative: String, relativeTo sourcePath: String) -> String? {
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        var parts = sourcePath.utf8.split(separator: slash)
-        parts.removeLast()
-        for component in relative.utf8.split(separator: slash) {
-            if component.elementsEqual([dot]) { continue }
-            if component.elementsEqual([dot, dot]) {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(component)
+        var relative = relative, sourcePath = sourcePath
+        return sourcePath.withUTF8 { source in
+            relative.withUTF8 { link -> String? in
+                // Built in one buffer: splitting both paths into arrays of slices and joining them again
+                // was most of resolving a link, and every page has ~20.
+                var path = SegmentPath(capacity: source.count + link.count)
+                forEachSegment(source) { path.push($0) }
+                guard path.pop() else { return nil }
+                var inside = true
+                forEachSegment(link) { segment in
+                    guard inside, !(segment.count == 1 && segment[segment.startIndex] == dot) else { return }
+                    if segment.count == 2 && segment[segment.startIndex] == dot && segment[segment.startIndex + 1] == dot {
+                        inside = path.pop()
+                    } else {
+                        path.push(segment)
+                    }
+                }
+                return inside ? String(decoding: path.bytes, as: UTF8.self) : nil
             }
         }
-        var path = ""
-        for (i, part) in parts.enumerated() {
-            if i > 0 { path += "/" }
-            path += Substring(part)
+    }
+
+    private static let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+
+    /// The non-empty parts between slashes, as `split(separator: "/")` gives them.
+    private static func forEachSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Void) {
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == slash {
+            if i > start { body(bytes[start..<i]) }
+            start = i + 1
         }
-        return path
+    }
+
+    /// Path segments joined by slashes as they are pushed and popped.
+    private struct SegmentPath {
+        var bytes: [UInt8] = []
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func push(_ segment: Slice<UnsafeBufferPointer<UInt8>>) {
+            if !bytes.isEmpty { bytes.append(Routes.slash) }
+            bytes.append(contentsOf: segment)
+        }
+
+        /// Removes the last segment; false if there is none.
+        mutating func pop() -> Bool {
+            guard !bytes.isEmpty else { return false }
+            bytes.removeSubrange((bytes.lastIndex(of: Routes.slash) ?? 0)...)
+            return true
+        }
     }
 
     static func resolveCharacters(_ relative: String, relativeTo sourcePath: String) -> String? {

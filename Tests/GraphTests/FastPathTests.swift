@@ -17,9 +17,9 @@ import Testing
     }
 
     @Test func resolveAgrees() {
-        let sources = ["content/pages/a.md", "content/a.md", "content/meetings/x/y.md", "a.md"]
+        let sources = ["content/pages/a.md", "content/a.md", "content/meetings/x/y.md", "a.md", "/x/a.md", "content//pages/a.md", "content/pages/"]
         let links = ["../b.md", "./c.md", "../../x", "../../../x", "./sub/../c.md", "a//b/./c.md", "..", ".", "", "/x.md",
-                     "../meetings/2024-08-19-ros.md", "...", ".x/..y"]
+                     "../meetings/2024-08-19-ros.md", "...", ".x/..y", "x/", "x//", "./", "../", "//", "a/../../b", "../a/./../b/"]
         for source in sources {
             for link in links {
                 #expect(Routes.asciiResolve(link, relativeTo: source) == Routes.resolveCharacters(link, relativeTo: source), "\(source) + \(link)")
