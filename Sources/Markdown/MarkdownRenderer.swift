@@ -1,4 +1,7 @@
 import CMark
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The only code that calls cmark-gfm. Pointers never leave `render`; it returns Sendable values.
 public enum MarkdownRenderer {
@@ -38,11 +41,12 @@ public enum MarkdownRenderer {
         walk.markAbbreviations()
         walk.removeCaptionParagraphs()
 
-        guard let rendered = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
+        guard let cString = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark_render_html failed: out of memory")
         }
-        let html = String(cString: rendered)
-        free(rendered)
+        let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+        let html = SourcePositions.apply(rendered, anchors: walk.anchorsByLine, captions: walk.captionsByLine)
+        free(cString)
         // Diagnostics name columns as editors count them, not as cmark's bytes ("Årets möte: [x]…").
         let columns = SourceColumns(body)
         var links = walk.links
@@ -58,7 +62,7 @@ public enum MarkdownRenderer {
         for i in escapedHTML.indices {
             escapedHTML[i].column = columns.column(line: escapedHTML[i].line, byteColumn: escapedHTML[i].column)
         }
-        return RenderedMarkdown(html: SourcePositions.apply(html, anchors: walk.anchorsByLine, captions: walk.captionsByLine),
+        return RenderedMarkdown(html: html,
                                 headings: walk.headings, links: links, escapedHTML: escapedHTML,
                                 uncaptionedTables: walk.uncaptionedTables, plainText: walk.plainText)
     }

@@ -7,7 +7,12 @@ enum SourcePositions {
     static let marker = Array(" data-sourcepos=\"".utf8)
 
     static func apply(_ html: String, anchors: [Int: String], captions: [Int: String] = [:]) -> String {
-        let bytes = Array(html.utf8)
+        Array(html.utf8).withUnsafeBufferPointer { apply($0, anchors: anchors, captions: captions) }
+    }
+
+    /// `apply` on the bytes cmark rendered, read where they are: no String of the page to validate
+    /// and copy before the one made here.
+    static func apply(_ bytes: UnsafeBufferPointer<UInt8>, anchors: [Int: String], captions: [Int: String] = [:]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -43,22 +48,20 @@ enum SourcePositions {
 
     /// The offset of the next `marker` at or after `start`: each '=' far enough in is checked as the
     /// marker's, so the first match found is the first in the text.
-    private static func next(in bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var j = start + equalsOffset
-            while j < buffer.count, let equals = buffer[j...].firstIndex(of: UInt8(ascii: "=")) {
-                let candidate = equals - equalsOffset
-                if candidate + marker.count <= buffer.count, buffer[candidate..<(candidate + marker.count)].elementsEqual(marker) {
-                    return candidate
-                }
-                j = equals + 1
+    private static func next(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var j = start + equalsOffset
+        while j < buffer.count, let equals = buffer[j...].firstIndex(of: UInt8(ascii: "=")) {
+            let candidate = equals - equalsOffset
+            if candidate + marker.count <= buffer.count, buffer[candidate..<(candidate + marker.count)].elementsEqual(marker) {
+                return candidate
             }
-            return nil
+            j = equals + 1
         }
+        return nil
     }
 
     /// `Int(String(decoding: digits, as: UTF8.self))`, without the String for plain decimal digits (what cmark writes).
-    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    static func number<Digits: Collection<UInt8>>(_ digits: Digits) -> Int? {
         guard !digits.isEmpty, digits.count < 18, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
             return Int(String(decoding: digits, as: UTF8.self))
         }
