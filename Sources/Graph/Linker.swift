@@ -5,11 +5,21 @@ import Markdown
 public struct PageLinks: Sendable {
     public var diagnostics: [Diagnostic]
     /// Key of the page pointed at, and the backlink it gets.
-    public var backlinks: [(String, Backlink)]
+    public let backlinks: [(String, Backlink)]
+    /// A stable hash of `backlinks`, made where pages are linked or read back on all cores: the
+    /// incremental build hashes every page's backlinks into the inputs of the graph.
+    public let backlinksHash: UInt64
 
     public init(diagnostics: [Diagnostic], backlinks: [(String, Backlink)]) {
         self.diagnostics = diagnostics
         self.backlinks = backlinks
+        var hasher = StableHasher()
+        for (target, backlink) in backlinks {
+            hasher.combine(target)
+            hasher.combine(backlink.source)
+            hasher.combine(backlink.relation.rank)
+        }
+        backlinksHash = hasher.finalize()
     }
 }
 

@@ -127,9 +127,8 @@ final class BuildCache: Sendable {
     /// Each page's `.document` and `.body` fact values, by key (all the render half needs of the records).
     /// What the fact hasher needs of the records, taken before they are freed.
     struct RecordHashes: Sendable {
-        /// Key → hash of the document's front matter and headings / of its rendered body.
-        var meta: [String: UInt64] = [:]
-        var body: [String: UInt64] = [:]
+        /// Key → hash of the document's front matter and headings, and of its rendered body.
+        var documents: [String: (meta: UInt64, body: UInt64)] = [:]
         /// Everything of the pages the graph is made from: which pages and files exist, each page's
         /// front matter and headings, and the backlinks its links and references make (as the link
         /// stage found them). The build's clock is added by `emit`; the configuration, the glossary
@@ -141,23 +140,16 @@ final class BuildCache: Sendable {
         var hashes = RecordHashes()
         var inputs = StableHasher()
         inputs.combine(routesFingerprint)
-        hashes.meta.reserveCapacity(records.count)
-        hashes.body.reserveCapacity(records.count)
+        hashes.documents.reserveCapacity(records.count)
         // By position: a copy of each record retained all of its parts.
         for i in records.indices {
             guard let key = records[i].outcome.parsed?.document.key else { continue }
-            hashes.meta[key] = records[i].metaHash
-            hashes.body[key] = records[i].body?.hash ?? StableHasher.hashUTF8(records[i].outcome.parsed!.markdown.html)
+            hashes.documents[key] = (records[i].metaHash, records[i].body?.hash ?? StableHasher.hashUTF8(records[i].outcome.parsed!.markdown.html))
             inputs.combine(records[i].path)
             inputs.combine(records[i].metaHash)
             // What the graph takes from a body: the backlinks its links make (where each link sits on
             // the page only places diagnostics, which are not facts).
-            for (target, backlink) in records[i].links?.links.backlinks ?? [] {
-                inputs.combine(target)
-                inputs.combine(backlink.source)
-                inputs.combine(backlink.relation.rawValue)
-            }
-            inputs.combine(-1)
+            inputs.combine(records[i].links?.links.backlinksHash ?? 0)
         }
         hashes.graphInputs = inputs.finalize()
         return hashes
@@ -171,7 +163,7 @@ final class BuildCache: Sendable {
         var graphKey = StableHasher()
         graphKey.combine(hashes.graphInputs)
         graphKey.combine(graph.now.iso)
-        let hasher = FactHasher(graph: graph, metaHashes: hashes.meta, bodyHashes: hashes.body, outputPathsHash: listed.finalize(),
+        let hasher = FactHasher(graph: graph, documentHashes: hashes.documents, outputPathsHash: listed.finalize(),
                                 graphKey: graphKey.finalize())
         let manifestKey = Self.manifestKey(output: output)
         let emit = IncrementalEmit(output: output, siteRoot: siteRoot, cacheFolder: folder, renderKey: renderKey, verify: verify)

@@ -9,17 +9,15 @@ import Graph
 /// own `.document` fact, which the view recorded when it read the document.
 struct FactHasher: Sendable {
     let graph: SiteGraph
-    /// Key → hash of the document's front matter and headings / of its rendered body.
-    let metaHashes: [String: UInt64]
-    let bodyHashes: [String: UInt64]
+    /// Key → hash of the document's front matter and headings, and of its rendered body.
+    let documentHashes: [String: (meta: UInt64, body: UInt64)]
     let outputPathsHash: UInt64
     /// The inputs the graph was made from (BuildCache.RecordHashes.graphInputs, with the clock).
     let graphKey: UInt64
 
-    init(graph: SiteGraph, metaHashes: [String: UInt64], bodyHashes: [String: UInt64], outputPathsHash: UInt64, graphKey: UInt64) {
+    init(graph: SiteGraph, documentHashes: [String: (meta: UInt64, body: UInt64)], outputPathsHash: UInt64, graphKey: UInt64) {
         self.graph = graph
-        self.metaHashes = metaHashes
-        self.bodyHashes = bodyHashes
+        self.documentHashes = documentHashes
         self.outputPathsHash = outputPathsHash
         self.graphKey = graphKey
     }
@@ -57,8 +55,8 @@ struct FactHasher: Sendable {
             if let owner { h.combine(owner) }
         }
         switch fact {
-        case .document(let key): return metaHashes[key] ?? FactHasher.absent
-        case .body(let key): return bodyHashes[key] ?? FactHasher.absent
+        case .document(let key): return documentHashes[key]?.meta ?? FactHasher.absent
+        case .body(let key): return documentHashes[key]?.body ?? FactHasher.absent
         case .kind(let kind): keys(.kind(kind))
         case .kindCount(let kind): h.combine(graph.documents(of: kind).count)
         case .kindIsEmpty(let kind): h.combine(graph.documents(of: kind).isEmpty ? 1 : 0)
