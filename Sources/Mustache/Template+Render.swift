@@ -74,31 +74,12 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                // okc: text, flags and numbers render as String(describing:) renders them, without the casts below.
-                if let text = Self.plainText(child) {
-                    context.contentType.escapeText(text, into: &out)
-                } else if let template = child as? MustacheTemplate {
-                    template.render(context: context, into: &out)
-                } else if let renderable = child as? MustacheCustomRenderable {
-                    out += context.contentType.escapeText(renderable.renderText)
-                } else if let lambda = child as? MustacheLambda {
-                    out += self.renderLambda(lambda, parameter: "", context: context)
-                } else {
-                    out += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
-                }
+                self.renderVariable(child, escaped: true, context: context, into: &out)
             }
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let text = Self.plainText(child) {  // okc: as above
-                    out += text
-                } else if let renderable = child as? MustacheCustomRenderable {
-                    out += renderable.renderText
-                } else if let lambda = child as? MustacheLambda {
-                    out += self.renderUnescapedLambda(lambda, parameter: "", context: context)
-                } else {
-                    out += String(describing: unwrapIfAnyContainsOptional(child))
-                }
+                self.renderVariable(child, escaped: false, context: context, into: &out)
             }
 
         case .section(let variable, let transforms, let template):
@@ -135,6 +116,26 @@ extension MustacheTemplate {
 
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
+        }
+    }
+
+    /// okc: the value of a variable found, escaped (`{{name}}`) or not (`{{{name}}}`, `{{&name}}`); shared
+    /// with the compiled templates, which call it for any value that is not plain text.
+    func renderVariable(_ child: Any, escaped: Bool, context: MustacheContext, into out: inout String) {
+        // okc: text, flags and numbers render as String(describing:) renders them, without the casts below.
+        if let text = Self.plainText(child) {
+            if escaped { context.contentType.escapeText(text, into: &out) } else { out += text }
+        } else if escaped, let template = child as? MustacheTemplate {
+            template.render(context: context, into: &out)
+        } else if let renderable = child as? MustacheCustomRenderable {
+            out += escaped ? context.contentType.escapeText(renderable.renderText) : renderable.renderText
+        } else if let lambda = child as? MustacheLambda {
+            out += escaped
+                ? self.renderLambda(lambda, parameter: "", context: context)
+                : self.renderUnescapedLambda(lambda, parameter: "", context: context)
+        } else {
+            let text = String(describing: unwrapIfAnyContainsOptional(child))
+            out += escaped ? context.contentType.escapeText(text) : text
         }
     }
 
@@ -284,11 +285,18 @@ extension MustacheTemplate {
 
     /// Get child object from variable name
     func getChild(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
+        Self.child(named: variable, transforms: transforms, stack: context.stack, sequenceContext: context.sequenceContext)
+    }
+
+    /// okc: `getChild` from the two parts of a context a lookup reads, so that compiled templates (which
+    /// keep no `MustacheContext`) look names up with the same code.
+    static func child(named variable: Name, transforms: [String], stack: MustacheStack,
+                      sequenceContext: MustacheSequenceContext?) -> Any? {
         // okc: a name without dots or transforms, looked up as the general code below looks it up (the
         // first object on the stack that has the child; no rest of the name to follow), with fewer
         // copies of the value found.
         if let name = variable.single, transforms.isEmpty {
-            var node: MustacheStack? = context.stack
+            var node: MustacheStack? = stack
             while let current = node {
                 if let found = current.child(named: name) {
                     if !Self.isPlain(found), let custom = found as? MustacheCustomRepresentation { return custom.representation }
@@ -298,7 +306,7 @@ extension MustacheTemplate {
             }
             return nil
         }
-        return getChildInGeneral(named: variable, transforms: transforms, context: context)
+        return childInGeneral(named: variable, transforms: transforms, stack: stack, sequenceContext: sequenceContext)
     }
 
     /// okc: `_getImmediateChild` below for an object of a type okc does not pass.
@@ -319,7 +327,8 @@ extension MustacheTemplate {
         }
     }
 
-    func getChildInGeneral(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
+    static func childInGeneral(named variable: Name, transforms: [String], stack: MustacheStack,
+                               sequenceContext: MustacheSequenceContext?) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
             // okc: okc's dictionaries are looked up directly. The general code casts each to two protocols
             // first and ends with the same subscript (Dictionary's MustacheParent.child(named:)).
@@ -366,13 +375,13 @@ extension MustacheTemplate {
         // stack climbing can be disabled by prefixing the variable name with a "."
         var child: Any?
         if variable.isDot {
-            child = context.stack.last
+            child = stack.last
         } else if variable.isEmpty, !transforms.isEmpty {
-            child = context.sequenceContext
+            child = sequenceContext
         } else if variable.startsWithDot {
-            child = _getChild(named: variable.parts[...], from: context.stack.last)
+            child = _getChild(named: variable.parts[...], from: stack.last)
         } else {
-            child = _getChildInStack(named: variable.parts[...], from: context.stack)
+            child = _getChildInStack(named: variable.parts[...], from: stack)
         }
 
         // okc: none of okc's types has a custom representation; skip the protocol cast for them.
