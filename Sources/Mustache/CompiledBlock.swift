@@ -3,9 +3,18 @@
 /// which code of `Template+Render.swift` each mirrors.
 final class CompiledBlock: Sendable {
     let ops: [CompiledOp]
+    /// UTF-8 bytes of the text this block renders whatever the data (not counting sections).
+    let textSize: Int
 
     init(_ ops: [CompiledOp]) {
         self.ops = ops
+        self.textSize = ops.reduce(0) { size, op in
+            switch op {
+            case .text(let text): size + text.utf8.count
+            case .scope(let block): size + block.textSize
+            default: size
+            }
+        }
     }
 
     func render(stack: MustacheStack, sequenceContext: MustacheSequenceContext?, into out: inout String) {
@@ -96,17 +105,16 @@ final class CompiledSection: Sendable {
     func render(stack: MustacheStack, sequenceContext: MustacheSequenceContext?, into out: inout String) {
         let found = MustacheTemplate.child(named: name, transforms: transforms, stack: stack, sequenceContext: sequenceContext)
         guard let child = found else { return }
-        let type = Swift.type(of: child)
-        if type == [[String: Any]].self {
-            renderItems(child as! [[String: Any]], stack: stack, into: &out) { MustacheStack(dictionary: $0, parent: $1) }
-        } else if type == Bool.self {
-            if child as! Bool { block.render(stack: stack, sequenceContext: sequenceContext, into: &out) }
-        } else if type == [String: Any].self {
-            block.render(stack: MustacheStack(dictionary: child as! [String: Any], parent: stack), sequenceContext: nil, into: &out)
-        } else if type == String.self {
+        if let items = unboxed(child, as: [[String: Any]].self) {
+            renderItems(items, stack: stack, into: &out) { MustacheStack(dictionary: $0, parent: $1) }
+        } else if let flag = unboxed(child, as: Bool.self) {
+            if flag { block.render(stack: stack, sequenceContext: sequenceContext, into: &out) }
+        } else if let dictionary = unboxed(child, as: [String: Any].self) {
+            block.render(stack: MustacheStack(dictionary: dictionary, parent: stack), sequenceContext: nil, into: &out)
+        } else if Swift.type(of: child) == String.self {
             block.render(stack: MustacheStack(child, parent: stack), sequenceContext: nil, into: &out)
-        } else if type == [String].self {
-            renderItems(child as! [String], stack: stack, into: &out) { MustacheStack($0, parent: $1) }
+        } else if let items = unboxed(child, as: [String].self) {
+            renderItems(items, stack: stack, into: &out) { MustacheStack($0, parent: $1) }
         } else {
             let context = scope.context(stack: stack, sequenceContext: sequenceContext)
             if let lambda = child as? MustacheLambda {
@@ -138,21 +146,16 @@ final class CompiledSection: Sendable {
             return
         }
         let type = Swift.type(of: child)
-        if type == Bool.self {
-            if !(child as! Bool) { block.render(stack: stack, sequenceContext: sequenceContext, into: &out) }
+        if let flag = unboxed(child, as: Bool.self) {
+            if !flag { block.render(stack: stack, sequenceContext: sequenceContext, into: &out) }
         } else if type == [String: Any].self || type == String.self {
             return
-        } else if type == [[String: Any]].self || type == [String].self {
+        } else if let isEmpty = unboxed(child, as: [[String: Any]].self)?.isEmpty ?? unboxed(child, as: [String].self)?.isEmpty {
             // `MustacheSequence.renderInvertedSection`: an empty list is pushed (`withObject`) and renders it.
-            if isEmpty(child) { block.render(stack: MustacheStack(child, parent: stack), sequenceContext: nil, into: &out) }
+            if isEmpty { block.render(stack: MustacheStack(child, parent: stack), sequenceContext: nil, into: &out) }
         } else {
             template.renderInvertedSection(found, with: template, context: scope.context(stack: stack, sequenceContext: sequenceContext), into: &out)
         }
-    }
-
-    private func isEmpty(_ list: Any) -> Bool {
-        if let items = list as? [[String: Any]] { return items.isEmpty }
-        return (list as! [String]).isEmpty
     }
 }
 

@@ -26,6 +26,8 @@ public struct MustacheCompiledLibrary: Sendable {
     public func render(_ object: Any, withTemplate name: String) -> String? {
         guard let block = blocks[name] else { return nil }
         var out = ""
+        // Room for the template's own text and as much again for the values: fewer copies as the page grows.
+        out.reserveCapacity(2 * block.textSize)
         block.render(stack: MustacheStack(object, parent: nil), sequenceContext: nil, into: &out)
         return out
     }

@@ -292,15 +292,18 @@ extension MustacheTemplate {
     /// keep no `MustacheContext`) look names up with the same code.
     static func child(named variable: Name, transforms: [String], stack: MustacheStack,
                       sequenceContext: MustacheSequenceContext?) -> Any? {
-        // okc: a name without dots or transforms, looked up as the general code below looks it up (the
-        // first object on the stack that has the child; no rest of the name to follow), with fewer
-        // copies of the value found.
-        if let name = variable.single, transforms.isEmpty {
+        // okc: a name without transforms (`title`, `site.contact.url`), looked up as the general code below
+        // looks it up: its first part climbing the stack, the rest followed down from the first object that
+        // has it, with fewer copies of the values found.
+        if transforms.isEmpty, let first = variable.climbing {
             var node: MustacheStack? = stack
             while let current = node {
-                if let found = current.child(named: name) {
-                    if !Self.isPlain(found), let custom = found as? MustacheCustomRepresentation { return custom.representation }
-                    return found
+                if let found = current.child(named: first) {
+                    guard let child = variable.parts.count == 1 ? found : descend(variable.parts.dropFirst(), from: found) else {
+                        return nil
+                    }
+                    if !Self.isPlain(child), let custom = child as? MustacheCustomRepresentation { return custom.representation }
+                    return child
                 }
                 node = current.parent
             }
@@ -327,32 +330,38 @@ extension MustacheTemplate {
         }
     }
 
-    static func childInGeneral(named variable: Name, transforms: [String], stack: MustacheStack,
-                               sequenceContext: MustacheSequenceContext?) -> Any? {
-        func _getImmediateChild(named name: String, from object: Any) -> Any? {
-            // okc: okc's dictionaries are looked up directly. The general code casts each to two protocols
-            // first and ends with the same subscript (Dictionary's MustacheParent.child(named:)).
-            let type = Swift.type(of: object)
-            if type == [String: Any].self { return (object as! [String: Any])[name] }
-            if type == [String: String].self { return (object as! [String: String])[name] }
-            // okc: text, flags and numbers pushed by a section have no children (their Mirror has none).
-            if type == String.self || type == Bool.self || type == Int.self { return nil }
-            return Self.immediateChild(named: name, from: object)
-        }
-
-        func _getChild(named names: ArraySlice<String>, from object: Any) -> Any? {
-            guard let name = names.first else { return object }
-            var object = object
+    /// okc: the rest of a dotted name followed down from `object` (`contact.url` from `site`): `_getChild`
+    /// of the general lookup as a loop, shared with the lookup of dotted names without transforms.
+    static func descend(_ names: ArraySlice<String>, from object: Any) -> Any? {
+        var object = object
+        for name in names {
             // okc: okc's own types are never lambdas; skip the failing cast for them.
             if !Self.isPlain(object), let lambda = object as? MustacheLambda {
                 guard let result = lambda("") else { return nil }
                 object = result
             }
-            guard let childObject = _getImmediateChild(named: name, from: object) else { return nil }
-            let names2 = names.dropFirst()
-            return _getChild(named: names2, from: childObject)
+            // okc: okc's dictionaries are looked up directly. The general code casts each to two protocols
+            // first and ends with the same subscript (Dictionary's MustacheParent.child(named:)).
+            let type = Swift.type(of: object)
+            let child: Any?
+            if let dictionary = unboxed(object, as: [String: Any].self) {
+                child = dictionary[name]
+            } else if let strings = unboxed(object, as: [String: String].self) {
+                child = strings[name]
+            } else if type == String.self || type == Bool.self || type == Int.self {
+                // okc: text, flags and numbers pushed by a section have no children (their Mirror has none).
+                child = nil
+            } else {
+                child = Self.immediateChild(named: name, from: object)
+            }
+            guard let child else { return nil }
+            object = child
         }
+        return object
+    }
 
+    static func childInGeneral(named variable: Name, transforms: [String], stack: MustacheStack,
+                               sequenceContext: MustacheSequenceContext?) -> Any? {
         func _getChildInStack(named names: ArraySlice<String>, from stack: MustacheStack) -> Any? {
             guard let name = names.first else { return stack.last }
             var node: MustacheStack? = stack
@@ -362,7 +371,7 @@ extension MustacheTemplate {
                 // the results are those of `_getImmediateChild` for each type.
                 if let childObject = current.child(named: name) {
                     let names2 = names.dropFirst()
-                    return _getChild(named: names2, from: childObject)
+                    return Self.descend(names2, from: childObject)
                 }
             }
             return nil
@@ -379,7 +388,7 @@ extension MustacheTemplate {
         } else if variable.isEmpty, !transforms.isEmpty {
             child = sequenceContext
         } else if variable.startsWithDot {
-            child = _getChild(named: variable.parts[...], from: stack.last)
+            child = Self.descend(variable.parts[...], from: stack.last)
         } else {
             child = _getChildInStack(named: variable.parts[...], from: stack)
         }
@@ -435,10 +444,9 @@ extension MustacheTemplate {
     /// okc: what `String(describing: unwrapIfAnyContainsOptional(value))` gives for text, flags and numbers
     /// (none is a template, a custom renderable, a lambda or an optional); nil for anything else.
     static func plainText(_ value: Any) -> String? {
-        let type = Swift.type(of: value)
-        if type == String.self { return (value as! String) }
-        if type == Bool.self { return (value as! Bool) ? "true" : "false" }
-        if type == Int.self { return String(value as! Int) }
+        if let text = unboxed(value, as: String.self) { return text }
+        if let flag = unboxed(value, as: Bool.self) { return flag ? "true" : "false" }
+        if let number = unboxed(value, as: Int.self) { return String(number) }
         return nil
     }
 
