@@ -48,27 +48,30 @@ enum CompiledOp: Sendable {
     case token(CompiledToken)
 }
 
-/// `{{name}}`, `{{{name}}}` and `{{&name}}`.
-final class CompiledVariable: Sendable {
+/// A tag's name and transforms (`name` of `{{name}}`, `empty(items)` of `{{^empty(items)}}`).
+struct CompiledName: Sendable {
     let name: MustacheTemplate.Name
     let transforms: [String]
+
+    func value(stack: MustacheStack, sequenceContext: MustacheSequenceContext?) -> Any? {
+        MustacheTemplate.child(named: name, transforms: transforms, stack: stack, sequenceContext: sequenceContext)
+    }
+}
+
+/// `{{name}}`, `{{{name}}}` and `{{&name}}`.
+final class CompiledVariable: Sendable {
+    let name: CompiledName
     let escaped: Bool
     let scope: CompiledScope
     /// The template the variable is in; `MustacheTemplate` renders the values compiled code does not.
     let template: MustacheTemplate
 
-    init(name: MustacheTemplate.Name, transforms: [String], escaped: Bool, scope: CompiledScope, template: MustacheTemplate) {
-        self.name = name
-        self.transforms = transforms
-        self.escaped = escaped
-        self.scope = scope
-        self.template = template
+    init(_ name: CompiledName, escaped: Bool, scope: CompiledScope, template: MustacheTemplate) {
+        (self.name, self.escaped, self.scope, self.template) = (name, escaped, scope, template)
     }
 
     func render(stack: MustacheStack, sequenceContext: MustacheSequenceContext?, into out: inout String) {
-        guard let child = MustacheTemplate.child(named: name, transforms: transforms, stack: stack, sequenceContext: sequenceContext) else {
-            return
-        }
+        guard let child = name.value(stack: stack, sequenceContext: sequenceContext) else { return }
         // As `MustacheTemplate.renderVariable` renders text, flags and numbers.
         guard let text = MustacheTemplate.plainText(child) else {
             template.renderVariable(child, escaped: escaped, context: scope.context(stack: stack, sequenceContext: sequenceContext), into: &out)
@@ -86,24 +89,19 @@ final class CompiledVariable: Sendable {
 
 /// `{{#name}}…{{/name}}` and `{{^name}}…{{/name}}`.
 final class CompiledSection: Sendable {
-    let name: MustacheTemplate.Name
-    let transforms: [String]
+    let name: CompiledName
     /// The section's inside as parsed (its text is a lambda's parameter), and compiled.
     let template: MustacheTemplate
     let block: CompiledBlock
     let scope: CompiledScope
 
-    init(name: MustacheTemplate.Name, transforms: [String], template: MustacheTemplate, block: CompiledBlock, scope: CompiledScope) {
-        self.name = name
-        self.transforms = transforms
-        self.template = template
-        self.block = block
-        self.scope = scope
+    init(_ name: CompiledName, template: MustacheTemplate, block: CompiledBlock, scope: CompiledScope) {
+        (self.name, self.template, self.block, self.scope) = (name, template, block, scope)
     }
 
     /// `renderToken`'s `.section` and `renderSection`: okc's types here, the rest there.
     func render(stack: MustacheStack, sequenceContext: MustacheSequenceContext?, into out: inout String) {
-        let found = MustacheTemplate.child(named: name, transforms: transforms, stack: stack, sequenceContext: sequenceContext)
+        let found = name.value(stack: stack, sequenceContext: sequenceContext)
         guard let child = found else { return }
         if let items = unboxed(child, as: [[String: Any]].self) {
             renderItems(items, stack: stack, into: &out) { MustacheStack(dictionary: $0, parent: $1) }
@@ -140,7 +138,7 @@ final class CompiledSection: Sendable {
 
     /// `renderInvertedSection`: okc's types here, the rest there.
     func renderInverted(stack: MustacheStack, sequenceContext: MustacheSequenceContext?, into out: inout String) {
-        let found = MustacheTemplate.child(named: name, transforms: transforms, stack: stack, sequenceContext: sequenceContext)
+        let found = name.value(stack: stack, sequenceContext: sequenceContext)
         guard let child = found else {
             block.render(stack: stack, sequenceContext: sequenceContext, into: &out)
             return

@@ -64,18 +64,18 @@ struct TemplateCompiler {
                 }
 
             case .variable(let name, let transforms):
-                ops.append(.variable(CompiledVariable(name: name, transforms: transforms, escaped: true, scope: scope, template: template)))
+                ops.append(.variable(CompiledVariable(CompiledName(name: name, transforms: transforms), escaped: true, scope: scope, template: template)))
 
             case .unescapedVariable(let name, let transforms):
-                ops.append(.variable(CompiledVariable(name: name, transforms: transforms, escaped: false, scope: scope, template: template)))
+                ops.append(.variable(CompiledVariable(CompiledName(name: name, transforms: transforms), escaped: false, scope: scope, template: template)))
 
             case .section(let name, let transforms, let section):
                 let block = compile(section, scope: scope, partials: partials, depth: depth + 1)
-                ops.append(.section(CompiledSection(name: name, transforms: transforms, template: section, block: block, scope: scope)))
+                ops.append(.section(CompiledSection(CompiledName(name: name, transforms: transforms), template: section, block: block, scope: scope)))
 
             case .invertedSection(let name, let transforms, let section):
                 let block = compile(section, scope: scope, partials: partials, depth: depth + 1)
-                ops.append(.invertedSection(CompiledSection(name: name, transforms: transforms, template: section, block: block, scope: scope)))
+                ops.append(.invertedSection(CompiledSection(CompiledName(name: name, transforms: transforms), template: section, block: block, scope: scope)))
 
             case .blockExpansion(let name, let defaultTemplate, let indentation) where inlines && (indentation?.isEmpty ?? true):
                 // `withBlockExpansion`: the override or the default, no sequence position, the same content type.
