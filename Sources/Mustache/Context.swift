@@ -27,7 +27,8 @@ struct MustacheContext {
         self.reloadPartials = reloadPartials
     }
 
-    private init(
+    /// okc: internal, for compiled templates that hand a token they do not compile to this renderer.
+    init(
         stack: MustacheStack,
         sequenceContext: MustacheSequenceContext?,
         indentation: String?,
@@ -58,25 +59,22 @@ struct MustacheContext {
         } else {
             indentation = self.indentation
         }
-        let inherits: [String: MustacheTemplate]?
-        if let inheriting {
-            if let originalInherits = self.inherited {
-                inherits = originalInherits.merging(inheriting) { value, _ in value }
-            } else {
-                inherits = inheriting
-            }
-        } else {
-            inherits = self.inherited
-        }
         return .init(
             stack: self.stack,
             sequenceContext: nil,
             indentation: indentation,
-            inherited: inherits,
+            inherited: Self.inherited(self.inherited, with: inheriting),
             contentType: HTMLContentType(),
             library: self.library,
             reloadPartials: self.reloadPartials
         )
+    }
+
+    /// okc: the blocks a partial sees: the outer overrides win over the partial's own (`{{<name}}` sets them).
+    static func inherited(_ outer: [String: MustacheTemplate]?, with inheriting: [String: MustacheTemplate]?) -> [String: MustacheTemplate]? {
+        guard let inheriting else { return outer }
+        guard let outer else { return inheriting }
+        return outer.merging(inheriting) { value, _ in value }
     }
 
     /// return context with indent information for invoking an inheritance block

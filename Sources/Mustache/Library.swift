@@ -60,6 +60,9 @@ public struct MustacheLibrary: Sendable {
         self.templates[name]
     }
 
+    /// okc: the names templates are registered under (for compiling every one of them).
+    var templateNames: Dictionary<String, MustacheTemplate>.Keys { self.templates.keys }
+
     /// Render object using templated with name
     /// - Parameters:
     ///   - object: Object to render

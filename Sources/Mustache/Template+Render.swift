@@ -74,31 +74,12 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                // okc: text, flags and numbers render as String(describing:) renders them, without the casts below.
-                if let text = Self.plainText(child) {
-                    context.contentType.escapeText(text, into: &out)
-                } else if let template = child as? MustacheTemplate {
-                    template.render(context: context, into: &out)
-                } else if let renderable = child as? MustacheCustomRenderable {
-                    out += context.contentType.escapeText(renderable.renderText)
-                } else if let lambda = child as? MustacheLambda {
-                    out += self.renderLambda(lambda, parameter: "", context: context)
-                } else {
-                    out += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
-                }
+                self.renderVariable(child, escaped: true, context: context, into: &out)
             }
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let text = Self.plainText(child) {  // okc: as above
-                    out += text
-                } else if let renderable = child as? MustacheCustomRenderable {
-                    out += renderable.renderText
-                } else if let lambda = child as? MustacheLambda {
-                    out += self.renderUnescapedLambda(lambda, parameter: "", context: context)
-                } else {
-                    out += String(describing: unwrapIfAnyContainsOptional(child))
-                }
+                self.renderVariable(child, escaped: false, context: context, into: &out)
             }
 
         case .section(let variable, let transforms, let template):
@@ -135,6 +116,26 @@ extension MustacheTemplate {
 
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
+        }
+    }
+
+    /// okc: the value of a variable found, escaped (`{{name}}`) or not (`{{{name}}}`, `{{&name}}`); shared
+    /// with the compiled templates, which call it for any value that is not plain text.
+    func renderVariable(_ child: Any, escaped: Bool, context: MustacheContext, into out: inout String) {
+        // okc: text, flags and numbers render as String(describing:) renders them, without the casts below.
+        if let text = Self.plainText(child) {
+            if escaped { context.contentType.escapeText(text, into: &out) } else { out += text }
+        } else if escaped, let template = child as? MustacheTemplate {
+            template.render(context: context, into: &out)
+        } else if let renderable = child as? MustacheCustomRenderable {
+            out += escaped ? context.contentType.escapeText(renderable.renderText) : renderable.renderText
+        } else if let lambda = child as? MustacheLambda {
+            out += escaped
+                ? self.renderLambda(lambda, parameter: "", context: context)
+                : self.renderUnescapedLambda(lambda, parameter: "", context: context)
+        } else {
+            let text = String(describing: unwrapIfAnyContainsOptional(child))
+            out += escaped ? context.contentType.escapeText(text) : text
         }
     }
 
@@ -284,21 +285,31 @@ extension MustacheTemplate {
 
     /// Get child object from variable name
     func getChild(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
-        // okc: a name without dots or transforms, looked up as the general code below looks it up (the
-        // first object on the stack that has the child; no rest of the name to follow), with fewer
-        // copies of the value found.
-        if let name = variable.single, transforms.isEmpty {
-            var node: MustacheStack? = context.stack
+        Self.child(named: variable, transforms: transforms, stack: context.stack, sequenceContext: context.sequenceContext)
+    }
+
+    /// okc: `getChild` from the two parts of a context a lookup reads, so that compiled templates (which
+    /// keep no `MustacheContext`) look names up with the same code.
+    static func child(named variable: Name, transforms: [String], stack: MustacheStack,
+                      sequenceContext: MustacheSequenceContext?) -> Any? {
+        // okc: a name without transforms (`title`, `site.contact.url`), looked up as the general code below
+        // looks it up: its first part climbing the stack, the rest followed down from the first object that
+        // has it, with fewer copies of the values found.
+        if transforms.isEmpty, let first = variable.climbing {
+            var node: MustacheStack? = stack
             while let current = node {
-                if let found = current.child(named: name) {
-                    if !Self.isPlain(found), let custom = found as? MustacheCustomRepresentation { return custom.representation }
-                    return found
+                if let found = current.child(named: first) {
+                    guard let child = variable.parts.count == 1 ? found : descend(variable.parts.dropFirst(), from: found) else {
+                        return nil
+                    }
+                    if !Self.isPlain(child), let custom = child as? MustacheCustomRepresentation { return custom.representation }
+                    return child
                 }
                 node = current.parent
             }
             return nil
         }
-        return getChildInGeneral(named: variable, transforms: transforms, context: context)
+        return childInGeneral(named: variable, transforms: transforms, stack: stack, sequenceContext: sequenceContext)
     }
 
     /// okc: `_getImmediateChild` below for an object of a type okc does not pass.
@@ -319,31 +330,38 @@ extension MustacheTemplate {
         }
     }
 
-    func getChildInGeneral(named variable: Name, transforms: [String], context: MustacheContext) -> Any? {
-        func _getImmediateChild(named name: String, from object: Any) -> Any? {
-            // okc: okc's dictionaries are looked up directly. The general code casts each to two protocols
-            // first and ends with the same subscript (Dictionary's MustacheParent.child(named:)).
-            let type = Swift.type(of: object)
-            if type == [String: Any].self { return (object as! [String: Any])[name] }
-            if type == [String: String].self { return (object as! [String: String])[name] }
-            // okc: text, flags and numbers pushed by a section have no children (their Mirror has none).
-            if type == String.self || type == Bool.self || type == Int.self { return nil }
-            return Self.immediateChild(named: name, from: object)
-        }
-
-        func _getChild(named names: ArraySlice<String>, from object: Any) -> Any? {
-            guard let name = names.first else { return object }
-            var object = object
+    /// okc: the rest of a dotted name followed down from `object` (`contact.url` from `site`): `_getChild`
+    /// of the general lookup as a loop, shared with the lookup of dotted names without transforms.
+    static func descend(_ names: ArraySlice<String>, from object: Any) -> Any? {
+        var object = object
+        for name in names {
             // okc: okc's own types are never lambdas; skip the failing cast for them.
             if !Self.isPlain(object), let lambda = object as? MustacheLambda {
                 guard let result = lambda("") else { return nil }
                 object = result
             }
-            guard let childObject = _getImmediateChild(named: name, from: object) else { return nil }
-            let names2 = names.dropFirst()
-            return _getChild(named: names2, from: childObject)
+            // okc: okc's dictionaries are looked up directly. The general code casts each to two protocols
+            // first and ends with the same subscript (Dictionary's MustacheParent.child(named:)).
+            let type = Swift.type(of: object)
+            let child: Any?
+            if let dictionary = unboxed(object, as: [String: Any].self) {
+                child = dictionary[name]
+            } else if let strings = unboxed(object, as: [String: String].self) {
+                child = strings[name]
+            } else if type == String.self || type == Bool.self || type == Int.self {
+                // okc: text, flags and numbers pushed by a section have no children (their Mirror has none).
+                child = nil
+            } else {
+                child = Self.immediateChild(named: name, from: object)
+            }
+            guard let child else { return nil }
+            object = child
         }
+        return object
+    }
 
+    static func childInGeneral(named variable: Name, transforms: [String], stack: MustacheStack,
+                               sequenceContext: MustacheSequenceContext?) -> Any? {
         func _getChildInStack(named names: ArraySlice<String>, from stack: MustacheStack) -> Any? {
             guard let name = names.first else { return stack.last }
             var node: MustacheStack? = stack
@@ -353,7 +371,7 @@ extension MustacheTemplate {
                 // the results are those of `_getImmediateChild` for each type.
                 if let childObject = current.child(named: name) {
                     let names2 = names.dropFirst()
-                    return _getChild(named: names2, from: childObject)
+                    return Self.descend(names2, from: childObject)
                 }
             }
             return nil
@@ -366,13 +384,13 @@ extension MustacheTemplate {
         // stack climbing can be disabled by prefixing the variable name with a "."
         var child: Any?
         if variable.isDot {
-            child = context.stack.last
+            child = stack.last
         } else if variable.isEmpty, !transforms.isEmpty {
-            child = context.sequenceContext
+            child = sequenceContext
         } else if variable.startsWithDot {
-            child = _getChild(named: variable.parts[...], from: context.stack.last)
+            child = Self.descend(variable.parts[...], from: stack.last)
         } else {
-            child = _getChildInStack(named: variable.parts[...], from: context.stack)
+            child = _getChildInStack(named: variable.parts[...], from: stack)
         }
 
         // okc: none of okc's types has a custom representation; skip the protocol cast for them.
@@ -426,10 +444,9 @@ extension MustacheTemplate {
     /// okc: what `String(describing: unwrapIfAnyContainsOptional(value))` gives for text, flags and numbers
     /// (none is a template, a custom renderable, a lambda or an optional); nil for anything else.
     static func plainText(_ value: Any) -> String? {
-        let type = Swift.type(of: value)
-        if type == String.self { return (value as! String) }
-        if type == Bool.self { return (value as! Bool) ? "true" : "false" }
-        if type == Int.self { return String(value as! Int) }
+        if let text = unboxed(value, as: String.self) { return text }
+        if let flag = unboxed(value, as: Bool.self) { return flag ? "true" : "false" }
+        if let number = unboxed(value, as: Int.self) { return String(number) }
         return nil
     }
 

@@ -67,9 +67,9 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
         let isDot: Bool
         let isEmpty: Bool
         let startsWithDot: Bool
-        /// The one part of a name without dots (`title`, not `site.title`, `.title` or `.`): looked up by
-        /// climbing the stack, the commonest lookup.
-        let single: String?
+        /// The first part of a name looked up by climbing the stack (`title`, `site` of `site.title`; not
+        /// `.title` or `.`), the commonest lookup.
+        let climbing: String?
 
         init(_ text: String) {
             self.text = text
@@ -77,7 +77,7 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
             isDot = text == "."
             isEmpty = text.isEmpty
             startsWithDot = text.first == "."
-            single = parts.count == 1 && !isDot && !startsWithDot ? parts[0] : nil
+            climbing = !parts.isEmpty && !isDot && !startsWithDot ? parts[0] : nil
         }
     }
 
