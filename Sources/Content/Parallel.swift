@@ -67,7 +67,7 @@ final class LargeItemOrder: Sendable {
 
 /// Each slot is written by exactly one iteration and read only after all have finished. Raw memory,
 /// initialised in place and moved out: an array of optionals cost a copy of every result twice.
-private final class ResultSlots<R>: @unchecked Sendable {
+final class ResultSlots<R>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<R>
     private let count: Int
     private var taken = false
@@ -109,10 +109,24 @@ public func parallelPair<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _
 public final class Background<Value: Sendable>: Sendable {
     private let group = DispatchGroup()
     private let slot = Mutex<Value?>(nil)
+    private let desk: HelpDesk?
 
     public init(_ work: @escaping @Sendable () -> Value) {
+        desk = nil
         DispatchQueue.global().async(group: group) {
             let value = work()
+            self.slot.withLock { $0 = value }
+        }
+    }
+
+    /// Work whose parallel part (`HelpDesk.map`) the thread that takes its value joins while it waits:
+    /// work started ahead runs beside another stage that holds every core, and its map would otherwise
+    /// go on with one thread when that stage ends and the other thread only waits.
+    public init(helped work: @escaping @Sendable (HelpDesk) -> Value) {
+        let desk = HelpDesk()
+        self.desk = desk
+        DispatchQueue.global().async(group: group) {
+            let value = work(desk)
             self.slot.withLock { $0 = value }
         }
     }
@@ -120,13 +134,65 @@ public final class Background<Value: Sendable>: Sendable {
     /// Waits for the work and takes its value, which is then no longer held here (a second call would
     /// find none: there is one taker).
     public func take() -> Value {
-        group.wait()
+        wait()
         return slot.withLock { slot in
             defer { slot = nil }
             return slot!
         }
     }
 
-    /// Waits for the work; its value stays here.
-    public func wait() { group.wait() }
+    /// Waits for the work (helping with it, if it offers help); its value stays here.
+    public func wait() {
+        guard let desk else { return group.wait() }
+        // Polled: the map is offered some time after the work starts, and a map offered and joined
+        // returns only once its items are done.
+        while group.wait(timeout: .now() + .milliseconds(1)) == .timedOut { desk.help() }
+    }
+}
+
+/// Where `Background` work offers the items of a map to the threads waiting for it.
+public final class HelpDesk: Sendable {
+    private let offered = Mutex<SharedIterations?>(nil)
+
+    /// `parallelMap`, run by the calling thread and by every thread that waits for its work meanwhile;
+    /// results in the input's order.
+    public func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
+        let results = ResultSlots<R>(count: items.count)
+        let iterations = SharedIterations(count: items.count) { results.set($0, transform(items[$0])) }
+        offered.withLock { $0 = iterations }
+        iterations.finish()
+        offered.withLock { $0 = nil }
+        return results.values()
+    }
+
+    func help() { offered.withLock { $0 }?.run() }
+}
+
+/// Iterations that any number of threads run together, each claimed once; `finish` returns when all
+/// are done. A thread that joins after the last was claimed runs none.
+final class SharedIterations: Sendable {
+    private let count: Int
+    private let next = Atomic<Int>(0)
+    private let running = DispatchGroup()
+    private let body: @Sendable (Int) -> Void
+
+    init(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        self.count = count
+        self.body = body
+    }
+
+    func run() {
+        running.enter()
+        defer { running.leave() }
+        while true {
+            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < count else { return }
+            body(index)
+        }
+    }
+
+    func finish() {
+        run()
+        running.wait()
+    }
 }

@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 import Testing
 @testable import Content
@@ -44,5 +47,25 @@ import Testing
         callerWentOn.signal()
         #expect(work.take() == [1, 2, 3])
         work.wait()
+    }
+
+    @Test func theThreadTakingHelpedWorkRunsItsMap() {
+        // The first item waits until another thread has run an item; only the taker can be that thread
+        // (the work offers no other help), so without the taker's help it would time out.
+        let runners = Mutex<Set<UInt>>([])
+        let otherRan = DispatchSemaphore(value: 0)
+        let work = Background(helped: { desk -> [Int] in
+            let owner = UInt(pthread_self())
+            return desk.map(Array(0..<2_000)) { item -> Int in
+                let me = UInt(pthread_self())
+                runners.withLock { _ = $0.insert(me) }
+                if me != owner { otherRan.signal() }
+                if item == 0, me == owner { _ = otherRan.wait(timeout: .now() + 10) }
+                return item * 2
+            }
+        })
+        let taker = UInt(pthread_self())
+        #expect(work.take() == (0..<2_000).map { $0 * 2 })
+        #expect(runners.withLock { $0.contains(taker) })
     }
 }

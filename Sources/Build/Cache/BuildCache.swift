@@ -63,12 +63,12 @@ final class BuildCache: Sendable {
     /// The glossary can only be `content/glossary.yml`: its text is read ahead to make the key, and
     /// `init` checks that the key is the one the scanned site gives.
     static func readAhead(folder: String, siteRoot: String, config: String) -> Background<(key: UInt64, cache: SourceCache?)> {
-        Background {
+        Background(helped: { desk in
             let bytes = try? FileSystem.read(siteRoot + "/" + SourceInventory.glossaryPath)
             let glossary = bytes.flatMap { try? SourceText.decode($0, path: SourceInventory.glossaryPath).get() }
             let key = parseKey(config: config, glossary: glossary)
-            return (key, SourceCache.load(folder: folder, key: key))
-        }
+            return (key, SourceCache.load(folder: folder, key: key, desk: desk))
+        })
     }
 
     /// okc's own version: the cache format and the executable that wrote it (its size and time, so that

@@ -20,7 +20,8 @@ struct SourceCache: Sendable {
 
     /// The previous build's records, or nil (then every page is parsed) when there are none or they
     /// are not for these inputs, damaged in any way, or their body file is missing.
-    static func load(folder: String, key: UInt64) -> SourceCache? {
+    /// `desk`: where the records' decoding is offered to the thread waiting for them (read ahead).
+    static func load(folder: String, key: UInt64, desk: HelpDesk? = nil) -> SourceCache? {
         // Taken before the read: if the file is replaced meanwhile, the stamps differ and nothing is copied from it.
         let stamp = FileSystem.stamp(sourcesPath(folder))
         guard let (payload, range) = CacheFile.readInPlace(sourcesPath(folder), magic: magic, key: key) else { return nil }
@@ -40,12 +41,13 @@ struct SourceCache: Sendable {
         } catch {
             return nil
         }
-        let decoded = parallelMap(ranges) { range -> SourceRecord? in
+        let decode: @Sendable (Range<Int>) -> SourceRecord? = { range in
             var record = BinaryReader(payload, range: range)
             guard var value = try? SourceRecord(from: &record), record.isAtEnd else { return nil }
             value.raw = range
             return value
         }
+        let decoded = desk.map { $0.map(ranges, decode) } ?? parallelMap(ranges, decode)
         cache.records.reserveCapacity(decoded.count)
         for record in decoded {
             guard let record else { return nil }
