@@ -13,16 +13,19 @@ struct ViewContext {
     /// Output folder of the page being rendered (`moten/2024-08-19-ros/`, `""` for the home page).
     let folder: String
     let log: FactLog
+    /// The build's shells by place, if it made them.
+    let shell: PageShell.Parts?
 
-    init(graph: SiteGraph, strings: Strings, folder: String, log: FactLog) {
+    init(graph: SiteGraph, strings: Strings, folder: String, log: FactLog, shell: PageShell.Parts? = nil) {
         self.graph = graph
         self.strings = strings
         self.folder = folder
         self.log = log
+        self.shell = shell
     }
 
     /// The same page's context for another folder (absolute links of the 404 page, files at the root).
-    func at(_ folder: String) -> ViewContext { ViewContext(graph: graph, strings: strings, folder: folder, log: log) }
+    func at(_ folder: String) -> ViewContext { ViewContext(graph: graph, strings: strings, folder: folder, log: log, shell: shell) }
 
     // Site-wide inputs that are part of the cache key, not facts: a change renders everything.
     var config: SiteConfig { graph.config }
@@ -240,4 +243,6 @@ public final class FactLog {
     public init() {}
 
     func record(_ fact: Fact) { facts.append(fact) }
+
+    func record(contentsOf facts: [Fact]) { self.facts.append(contentsOf: facts) }
 }
