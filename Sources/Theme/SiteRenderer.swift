@@ -68,7 +68,7 @@ public enum SiteRenderer {
         extra["body"] = body(parsed)
         extra["backlinks"] = view.backlinks(of: doc)
         extra["updated"] = view.date(doc.updated)
-        extra["kindName"] = strings["kind_\(doc.kind.rawValue)"]
+        extra["kindName"] = strings.kindName(doc.kind)
         if let jsonld = StructuredData.script(parsed, view) { extra["jsonld"] = jsonld }
         let template = doc.kind == .page ? "page" : doc.kind.rawValue
         let context = PageShell.context(view, title: doc.title, template: template, section: doc.kind, summary: doc.summary, extra: extra)

@@ -20,11 +20,23 @@ public struct Strings: Sendable {
 
     /// `month_1` … `month_12`, looked up once: every date on every page needs one.
     private let months: [String]
+    /// `section_<kind>` by position in `Kind.allCases`: every page's backlinks and menu name sections.
+    private let sections: [String]
+    /// `kind_<kind>` likewise, named on every page.
+    private let kindNames: [String]
 
     public init(_ table: [String: String]) {
         self.table = table
         months = (1...12).map { table["month_\($0)"] ?? "month_\($0)" }
+        sections = Kind.allCases.map { table["section_\($0.rawValue)"] ?? "section_\($0.rawValue)" }
+        kindNames = Kind.allCases.map { table["kind_\($0.rawValue)"] ?? "kind_\($0.rawValue)" }
     }
+
+    /// `self["kind_<kind>"]` without building the key.
+    func kindName(_ kind: Kind) -> String { kindNames[Kind.allCases.firstIndex(of: kind)!] }
+
+    /// `self["section_<kind>"]` without building the key.
+    func section(_ kind: Kind) -> String { sections[Kind.allCases.firstIndex(of: kind)!] }
 
     /// Keys the theme's Swift code needs but the strings file lacks.
     public var missing: [String] { Strings.required.filter { table[$0] == nil } }
