@@ -4,10 +4,10 @@ import Graph
 /// Pages computed from the whole site rather than written by an editor: registers, taxonomies,
 /// matchmaking, glossary, calendar and open data.
 enum GeneratedPages {
-    static func jobs(_ graph: SiteGraph, templates: ThemeTemplates, strings: Strings) -> [RenderJob] {
+    static func jobs(_ site: RenderJob.Site, templates: ThemeTemplates) -> [RenderJob] {
+        let graph = site.graph, strings = site.strings
         let paths = SitePaths(strings)
         var jobs: [RenderJob] = []
-        let site = RenderJob.Site(graph: graph, strings: strings)
         func page(_ folder: String, title: String, template: String, crumbs extraCrumbs: [(String, String)] = [],
                   _ build: @escaping @Sendable (ViewContext) -> [String: Any]) {
             jobs.append(RenderJob(path: folder + "index.html", site: site, folder: folder) { view in

@@ -18,10 +18,12 @@ public final class RenderJob: Sendable {
     final class Site: Sendable {
         let graph: SiteGraph
         let strings: Strings
+        let shell: PageShell.Parts?
 
         init(graph: SiteGraph, strings: Strings) {
             self.graph = graph
             self.strings = strings
+            shell = PageShell.Parts(graph: graph, strings: strings)
         }
     }
 
@@ -36,7 +38,7 @@ public final class RenderJob: Sendable {
     /// The file's text (UTF-8 is what is written) and every fact of the graph it was made from.
     public func render() -> (text: String, facts: [Fact]) {
         let log = FactLog()
-        let text = make(ViewContext(graph: site.graph, strings: site.strings, folder: folder, log: log))
+        let text = make(ViewContext(graph: site.graph, strings: site.strings, folder: folder, log: log, shell: site.shell))
         return (text, log.facts)
     }
 }

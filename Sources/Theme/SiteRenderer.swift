@@ -31,7 +31,7 @@ public enum SiteRenderer {
         }
         jobs.append(RenderJob(path: "index.html", site: site, folder: "") { home($0, templates: templates) })
         jobs.append(RenderJob(path: "404.html", site: site, folder: "") { notFound($0, templates: templates) })
-        jobs += GeneratedPages.jobs(graph, templates: templates, strings: strings)
+        jobs += GeneratedPages.jobs(site, templates: templates)
         let paths = SitePaths(strings)
         func file(_ path: String, _ make: @escaping @Sendable (ViewContext) -> String) {
             jobs.append(RenderJob(path: path, site: site, folder: "", make: make))
@@ -68,17 +68,16 @@ public enum SiteRenderer {
         extra["body"] = body(parsed)
         extra["backlinks"] = view.backlinks(of: doc)
         extra["updated"] = view.date(doc.updated)
-        extra["kindName"] = strings["kind_\(doc.kind.rawValue)"]
+        extra["kindName"] = strings.kindName(doc.kind)
         if let jsonld = StructuredData.script(parsed, view) { extra["jsonld"] = jsonld }
         let template = doc.kind == .page ? "page" : doc.kind.rawValue
-        let context = PageShell.context(view, title: doc.title, template: template,
-                                        crumbs: PageShell.crumbs(view, section: doc.kind), summary: doc.summary, extra: extra)
+        let context = PageShell.context(view, title: doc.title, template: template, section: doc.kind, summary: doc.summary, extra: extra)
         return templates.render(context, template: template)
     }
 
     static func section(_ kind: Kind, view: ViewContext, templates: ThemeTemplates) -> String {
         let context = PageShell.context(view, title: view.strings["section_\(kind.rawValue)"], template: "list",
-                                        crumbs: PageShell.crumbs(view, section: nil), extra: SectionView.context(view, kind: kind))
+                                        section: nil, extra: SectionView.context(view, kind: kind))
         return templates.render(context, template: "list")
     }
 

@@ -20,11 +20,23 @@ public struct Strings: Sendable {
 
     /// `month_1` … `month_12`, looked up once: every date on every page needs one.
     private let months: [String]
+    /// `section_<kind>` by position in `Kind.allCases`: every page's backlinks and menu name sections.
+    private let sections: [String]
+    /// `kind_<kind>` likewise, named on every page.
+    private let kindNames: [String]
 
     public init(_ table: [String: String]) {
         self.table = table
         months = (1...12).map { table["month_\($0)"] ?? "month_\($0)" }
+        sections = Kind.allCases.map { table["section_\($0.rawValue)"] ?? "section_\($0.rawValue)" }
+        kindNames = Kind.allCases.map { table["kind_\($0.rawValue)"] ?? "kind_\($0.rawValue)" }
     }
+
+    /// `self["kind_<kind>"]` without building the key.
+    func kindName(_ kind: Kind) -> String { kindNames[Kind.allCases.firstIndex(of: kind)!] }
+
+    /// `self["section_<kind>"]` without building the key.
+    func section(_ kind: Kind) -> String { sections[Kind.allCases.firstIndex(of: kind)!] }
 
     /// Keys the theme's Swift code needs but the strings file lacks.
     public var missing: [String] { Strings.required.filter { table[$0] == nil } }
@@ -32,7 +44,30 @@ public struct Strings: Sendable {
     public subscript(_ key: String) -> String { table[key] ?? key }
 
     /// `19 augusti 2024`.
-    public func date(_ day: Day) -> String { String(day.day) + " " + months[day.month - 1] + " " + String(day.year) }
+    public func date(_ day: Day) -> String {
+        // Written straight into one string: joining four pieces made a string per piece, on every link with a date.
+        var month = months[day.month - 1]
+        return month.withUTF8 { name in
+            let d = day.day, y = day.year
+            let dayDigits = d >= 10 ? 2 : 1
+            let yearDigits = y >= 1000 ? 4 : y >= 100 ? 3 : y >= 10 ? 2 : 1
+            let length = dayDigits + 1 + name.count + 1 + yearDigits
+            return String(unsafeUninitializedCapacity: length) { out in
+                var k = 0
+                if dayDigits == 2 { out[k] = 0x30 + UInt8(d / 10); k += 1 }
+                out[k] = 0x30 + UInt8(d % 10); k += 1
+                out[k] = 0x20; k += 1
+                for byte in name { out[k] = byte; k += 1 }
+                out[k] = 0x20
+                var rest = y
+                for position in stride(from: length - 1, to: k, by: -1) {
+                    out[position] = 0x30 + UInt8(rest % 10)
+                    rest /= 10
+                }
+                return length
+            }
+        }
+    }
 
     /// `maj 2024`, `2024` or a full date, as precise as the source.
     public func date(_ day: FuzzyDay) -> String {

@@ -13,16 +13,19 @@ struct ViewContext {
     /// Output folder of the page being rendered (`moten/2024-08-19-ros/`, `""` for the home page).
     let folder: String
     let log: FactLog
+    /// The build's shells by place, if it made them.
+    let shell: PageShell.Parts?
 
-    init(graph: SiteGraph, strings: Strings, folder: String, log: FactLog) {
+    init(graph: SiteGraph, strings: Strings, folder: String, log: FactLog, shell: PageShell.Parts? = nil) {
         self.graph = graph
         self.strings = strings
         self.folder = folder
         self.log = log
+        self.shell = shell
     }
 
     /// The same page's context for another folder (absolute links of the 404 page, files at the root).
-    func at(_ folder: String) -> ViewContext { ViewContext(graph: graph, strings: strings, folder: folder, log: log) }
+    func at(_ folder: String) -> ViewContext { ViewContext(graph: graph, strings: strings, folder: folder, log: log, shell: shell) }
 
     // Site-wide inputs that are part of the cache key, not facts: a change renders everything.
     var config: SiteConfig { graph.config }
@@ -217,20 +220,42 @@ struct ViewContext {
 
     /// "Omnämnd i": the pages that point here, grouped by their kind.
     func backlinks(of doc: Document) -> [[String: Any]] {
-        var byKind: [Kind: [Document]] = [:]
-        var seen = Set<String>()
-        for backlink in backlinks(to: doc.key) where seen.insert(backlink.source).inserted {
-            guard let source = document(key: backlink.source) else { continue }
-            byKind[source.kind, default: []].append(source)
+        let list = backlinks(to: doc.key)
+        guard !list.isEmpty else { return [] }
+        // One bucket per kind in `Kind.allCases` order, not a dictionary of arrays.
+        var byKind = [[Document]](repeating: [], count: Self.kinds.count)
+        // A source can point here through several relations; most pages have a handful of backlinks,
+        // where comparing with the earlier ones is cheaper than hashing every source into a set.
+        var seen = list.count > 8 ? Set<String>(minimumCapacity: list.count) : nil
+        for (i, backlink) in list.enumerated() {
+            let source = backlink.source
+            if seen != nil {
+                guard seen!.insert(source).inserted else { continue }
+            } else if list[..<i].contains(where: { $0.source == source }) {
+                continue
+            }
+            guard let doc = document(key: source) else { continue }
+            byKind[Self.kindIndex(doc.kind)].append(doc)
         }
-        return Kind.allCases.compactMap { kind in
-            guard let docs = byKind[kind] else { return nil }
-            // Sorting positions by small keys, not the documents themselves: fewer copies, the same order.
-            let keys = docs.map { (date: $0.date ?? Self.noDate, title: $0.title) }
-            let order = keys.indices.sorted { (keys[$0].date, keys[$0].title) > (keys[$1].date, keys[$1].title) }
-            return ["kind": strings["section_\(kind.rawValue)"], "items": order.map { link(docs[$0]) }]
+        var groups: [[String: Any]] = []
+        for (index, docs) in byKind.enumerated() where !docs.isEmpty {
+            let items: [[String: Any]]
+            if docs.count == 1 {
+                items = [link(docs[0])]
+            } else {
+                // Sorting positions by small keys, not the documents themselves: fewer copies, the same order.
+                let keys = docs.map { (date: $0.date ?? Self.noDate, title: $0.title) }
+                let order = keys.indices.sorted { (keys[$0].date, keys[$0].title) > (keys[$1].date, keys[$1].title) }
+                items = order.map { link(docs[$0]) }
+            }
+            groups.append(["kind": strings.section(Self.kinds[index]), "items": items])
         }
+        return groups
     }
+
+    private static let kinds = Kind.allCases
+
+    private static func kindIndex(_ kind: Kind) -> Int { kinds.firstIndex(of: kind)! }
 }
 
 /// The facts one output file read, in the order they were read (repeats are kept: cheaper than a set).
@@ -240,4 +265,6 @@ public final class FactLog {
     public init() {}
 
     func record(_ fact: Fact) { facts.append(fact) }
+
+    func record(contentsOf facts: [Fact]) { self.facts.append(contentsOf: facts) }
 }
