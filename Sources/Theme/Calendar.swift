@@ -26,8 +26,8 @@ enum CalendarFeed {
             let url = view.routes.absoluteURL(view.routes.folder(ofKey: doc.key) ?? "")
             lines += ["BEGIN:VEVENT", "UID:\(doc.id)@\(host)", "DTSTAMP:\(compact(doc.updated ?? m.recordedOn ?? date))T000000Z"]
             if let start = m.start {
-                lines.append("DTSTART;TZID=Europe/Stockholm:\(compact(date))T\(start.replacingOccurrences(of: ":", with: ""))00")
-                if let end = m.end { lines.append("DTEND;TZID=Europe/Stockholm:\(compact(date))T\(end.replacingOccurrences(of: ":", with: ""))00") }
+                lines.append("DTSTART;TZID=Europe/Stockholm:\(compact(date))T\(start.filter { $0 != ":" })00")
+                if let end = m.end { lines.append("DTEND;TZID=Europe/Stockholm:\(compact(date))T\(end.filter { $0 != ":" })00") }
             } else {
                 let next = Day(daysSinceEpoch: date.daysSinceEpoch + 1)
                 lines += ["DTSTART;VALUE=DATE:\(compact(date))", "DTEND;VALUE=DATE:\(compact(next))"]
@@ -43,7 +43,8 @@ enum CalendarFeed {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func compact(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
+    /// `20240819`: the ISO date without its dashes.
+    static func compact(_ day: Day) -> String { Digits.four(day.year) + Digits.two(day.month) + Digits.two(day.day) }
 
     static func hostName(_ url: String) -> String {
         guard let start = url.range(of: "://") else { return "okc" }
@@ -52,6 +53,9 @@ enum CalendarFeed {
 
     /// TEXT values escape backslash, semicolon, comma and newline.
     static func escape(_ text: String) -> String {
+        // Most texts have nothing to escape: no walk over their Characters.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",")
+                                          || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
         var out = ""
         for c in text {
             switch c {
