@@ -67,6 +67,8 @@ struct IncrementalEmit {
             // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.
             results = parallelMap(Array(jobs.indices), oneLargeAtATime: { jobs[$0].documentKey == nil }) { index -> Placed in
                 let job = jobs[index]
+                // What the site-wide file before this one freed goes back first (see FreedMemory).
+                if job.documentKey == nil { FreedMemory.release() }
                 do {
                     // Reusable: every fact as it was. Then the file is kept if the recycled folder has it
                     // already, else linked from the site if that copy is still the one written.
