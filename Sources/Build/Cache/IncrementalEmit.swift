@@ -33,8 +33,8 @@ struct IncrementalEmit {
     }
 
     func run(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], hasher: FactHasher,
-             previous loaded: OutputManifest?, beforeSwap: ((String) throws -> Void)? = nil) throws -> Outcome {
-        var manifest = loaded ?? OutputManifest()
+             previous loaded: consuming OutputManifest?, beforeSwap: ((String) throws -> Void)? = nil) throws -> Outcome {
+        var manifest = (consume loaded) ?? OutputManifest()
         // The site folders must be the ones the manifest describes, or their records say nothing.
         if FileSystem.stamp(output, follow: false).map({ !Self.sameFile($0, manifest.liveRoot) }) ?? true { manifest.live = ManifestRecords() }
         let previousSite = Self.previousSitePath(output)
@@ -62,6 +62,8 @@ struct IncrementalEmit {
         // a reused file keeps its list as it is: renumbering every file's facts cost a new list each (~170 MB
         // at 100,000 pages); new facts are numbered as files read them.
         let table = FactTable(hasher: hasher, previous: factsValid ? zip(manifest.facts, current).map { ($0.fact, $1) } : [])
+        // The table has them now (taken as the parameter, the manifest is this function's to free).
+        manifest.facts = []
         do {
             @Sendable func valued(_ facts: [Fact]) -> FactList { FactList(table.numbers(facts)) }
             // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.

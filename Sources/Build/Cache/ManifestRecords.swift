@@ -139,18 +139,29 @@ extension ManifestRecords: Equatable {
 extension ManifestRecords {
     /// Records as `OutputManifest` stores them: each path, hash, stamp, fact list and source.
     func encode(to writer: inout BinaryWriter) {
-        writer.writeCount(count)
+        var pieces = BinaryPieces(size: .max)
+        // Nothing in the closure throws.
+        try! encode(to: &pieces) { writer.writeRaw($0) }
+        if let piece = pieces.piece(last: true) { writer.writeRaw(piece) }
+    }
+
+    /// `take`: each piece `pieces` makes.
+    func encode(to pieces: inout BinaryPieces, _ take: ([UInt8]) throws -> Void) throws {
+        pieces.write { $0.writeCount(count) }
         for index in indices {
-            writer.write(path(index))
-            writer.write(hashes[index])
-            stamps[index].encode(to: &writer)
-            let range = factRange(index)
-            writer.writeCount(range.count)
-            writer.writeRaw(factBytes[range])
-            let source = sources[index]
-            writer.write(source?.path)
-            writer.write(source?.stamp != nil)
-            source?.stamp?.encode(to: &writer)
+            pieces.write { writer in
+                writer.write(path(index))
+                writer.write(hashes[index])
+                stamps[index].encode(to: &writer)
+                let range = factRange(index)
+                writer.writeCount(range.count)
+                writer.writeRaw(factBytes[range])
+                let source = sources[index]
+                writer.write(source?.path)
+                writer.write(source?.stamp != nil)
+                source?.stamp?.encode(to: &writer)
+            }
+            if let piece = pieces.piece() { try take(piece) }
         }
     }
 
