@@ -34,4 +34,25 @@ import Graph
         #expect(manifest.facts.map(\.fact) == facts)
         #expect(Self.facts(manifest, "a.html") == [0, 1, 2, 3])
     }
+
+    /// Pieces of any size concatenate to the bytes of one writer, and read back as the manifest.
+    @Test func aManifestInPiecesReadsBackWhole() throws {
+        var manifest = Self.manifest(facts: [.now, .document("a"), .areaReference("x", plan: nil)], reads: ["a.html": [0, 2], "b.html": [1]])
+        manifest.renderKey = 42
+        manifest.previous = manifest.live.withoutFacts
+        manifest.liveFolders = ["a": 7]
+        var whole = BinaryWriter(sharesStrings: false)
+        manifest.encode(to: &whole)
+        var pieces: [[UInt8]] = []
+        try manifest.encode(inPiecesOf: 16) { pieces.append($0) }
+        #expect(pieces.count > 3)
+        #expect(pieces.joined().elementsEqual(whole.bytes))
+        var reader = BinaryReader(Array(pieces.joined()))
+        let read = try OutputManifest(from: &reader)
+        #expect(read.renderKey == 42)
+        #expect(read.facts.map(\.fact) == manifest.facts.map(\.fact))
+        #expect(read.live == manifest.live)
+        #expect(read.previous == manifest.previous)
+        #expect(read.liveFolders == ["a": 7])
+    }
 }
