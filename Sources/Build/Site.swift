@@ -113,6 +113,7 @@ public enum Site {
         let manifest = inventory.pages.count <= options.bodiesInMemoryLimit ? output.flatMap { cache?.prefetchManifest(output: $0) } : nil
         let (graph, routes) = link(&records, inventory: inventory, config: config, glossary: glossary, options: options,
                                    keepResults: cache != nil, diagnostics: &diagnostics)
+        FreedMemory.release()
         clock.lap("link")
 
         // check: the body checks ran with the parse; their findings count for the pages that are built
@@ -130,6 +131,7 @@ public enum Site {
                 cache.saveSources(records, parse: parse, bodies: bodies)
             }
         }
+        FreedMemory.release()
         clock.lap("save sources")
         guard !diagnostics.hasErrors, let (templates, strings) = compiledTheme else { return finish() }
 
@@ -155,6 +157,7 @@ public enum Site {
                                                         : "rename this file, or give the section another name in site.yml ('sections:')"))
             return finish()
         }
+        FreedMemory.release()
         clock.lap("jobs")
         guard let output else { return finish(paths, pages: graph.documents.count) }
         do {
@@ -219,6 +222,8 @@ public enum Site {
         do {
             // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.
             let failures = parallelMap(jobs, oneLargeAtATime: { $0.documentKey == nil }) { job -> String? in
+                // What the site-wide file before this one freed goes back first (see FreedMemory).
+                if job.documentKey == nil { FreedMemory.release() }
                 do {
                     try staging.write(job.render().text, to: job.path)
                     return nil

@@ -44,7 +44,7 @@ import Graph
         let output = FileSystem.absolute(site.root + "/site")
         let manifest = try #require(OutputManifest.load(folder: site.root + "/.okc-cache", output: output,
                                                         key: BuildCache.manifestKey(output: output)))
-        return Set(try #require(manifest.live[page]).facts.map { manifest.facts[$0].fact })
+        return Set(manifest.live.facts(try #require(manifest.live.index(of: page))).map { manifest.facts[$0].fact })
     }
 
     @Test func editingOneBodyRendersOnlyItsPage() throws {

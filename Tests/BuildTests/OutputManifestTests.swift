@@ -9,20 +9,22 @@ import Graph
     static func manifest(facts: [Fact], reads: [String: [Int]]) -> OutputManifest {
         var manifest = OutputManifest()
         manifest.facts = facts.enumerated().map { ($1, UInt64($0 + 100)) }
-        for (path, read) in reads {
-            manifest.live[path] = OutputManifest.Record(hash: 1, stamp: .none, facts: read, source: nil, sourceStamp: nil)
+        for (path, read) in reads.sorted(by: { $0.key < $1.key }) {
+            manifest.live.append(path: path, hash: 1, stamp: .none, facts: FactList(read))
         }
         return manifest
     }
+
+    static func facts(_ manifest: OutputManifest, _ path: String) -> [Int] { Array(manifest.live.facts(manifest.live.index(of: path)!)) }
 
     @Test func unreadFactsAreDroppedAndTheRestRenumbered() {
         var manifest = Self.manifest(facts: [.now, .menu, .document("a"), .body("a")], reads: ["a.html": [0, 3], "b.html": [3], "c.css": []])
         manifest.dropUnreadFacts()
         #expect(manifest.facts.map(\.fact) == [.now, .body("a")])
         #expect(manifest.facts.map(\.value) == [100, 103])
-        #expect(manifest.live["a.html"]!.facts == [0, 1])
-        #expect(manifest.live["b.html"]!.facts == [1])
-        #expect(manifest.live["c.css"]!.facts == [])
+        #expect(Self.facts(manifest, "a.html") == [0, 1])
+        #expect(Self.facts(manifest, "b.html") == [1])
+        #expect(Self.facts(manifest, "c.css") == [])
     }
 
     @Test func aFewUnreadFactsStay() {
@@ -30,6 +32,27 @@ import Graph
         var manifest = Self.manifest(facts: facts, reads: ["a.html": [0, 1, 2, 3]])
         manifest.dropUnreadFacts()
         #expect(manifest.facts.map(\.fact) == facts)
-        #expect(manifest.live["a.html"]!.facts == [0, 1, 2, 3])
+        #expect(Self.facts(manifest, "a.html") == [0, 1, 2, 3])
+    }
+
+    /// Pieces of any size concatenate to the bytes of one writer, and read back as the manifest.
+    @Test func aManifestInPiecesReadsBackWhole() throws {
+        var manifest = Self.manifest(facts: [.now, .document("a"), .areaReference("x", plan: nil)], reads: ["a.html": [0, 2], "b.html": [1]])
+        manifest.renderKey = 42
+        manifest.previous = manifest.live.withoutFacts
+        manifest.liveFolders = ["a": 7]
+        var whole = BinaryWriter(sharesStrings: false)
+        manifest.encode(to: &whole)
+        var pieces: [[UInt8]] = []
+        try manifest.encode(inPiecesOf: 16) { pieces.append($0) }
+        #expect(pieces.count > 3)
+        #expect(pieces.joined().elementsEqual(whole.bytes))
+        var reader = BinaryReader(Array(pieces.joined()))
+        let read = try OutputManifest(from: &reader)
+        #expect(read.renderKey == 42)
+        #expect(read.facts.map(\.fact) == manifest.facts.map(\.fact))
+        #expect(read.live == manifest.live)
+        #expect(read.previous == manifest.previous)
+        #expect(read.liveFolders == ["a": 7])
     }
 }

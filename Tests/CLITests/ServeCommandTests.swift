@@ -46,7 +46,13 @@ import TestSupport
         // Rebuilds use the build's cache: after a change to the body alone, only that page is rendered again.
         try site.write("content/pages/om.md", "---\ntitle: Om oss\n---\n## Syfte\n\nTredje versionen.\n")
         #expect(try waitFor(port: port, path: "/om/") { $0.contains("Tredje versionen.") })
-        let summaries = ((try? String(contentsOfFile: server.log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.hasPrefix("built ") }
+        // The new site is served as soon as it is swapped in; its summary is logged just after.
+        func summaries() -> [Substring] {
+            ((try? String(contentsOfFile: server.log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.hasPrefix("built ") }
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while summaries().count < 3, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let summaries = summaries()
         #expect(summaries.count == 3)
         #expect(summaries.last?.contains(" 1 of ") == true, "\(summaries)")
 

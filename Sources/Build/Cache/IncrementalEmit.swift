@@ -29,22 +29,22 @@ struct IncrementalEmit {
     }
 
     private enum Placed: Sendable {
-        /// `facts`: what a rendered file read, as numbers in the new manifest's table, sorted (nil: reused,
-        /// facts as recorded).
-        case file(hash: UInt64, stamp: FileSystem.Stamp, facts: [Int]?, rendered: Bool, mismatch: Bool, kept: Bool)
+        /// `facts`: what a rendered file read, numbered in the new manifest's table (nil: reused, facts as
+        /// recorded). Encoded as soon as known: every file's list waits here until all are rendered.
+        case file(hash: UInt64, stamp: FileSystem.Stamp, facts: FactList?, rendered: Bool, mismatch: Bool, kept: Bool)
         case failed(String)
     }
 
     func run(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], hasher: FactHasher,
-             previous loaded: OutputManifest?, beforeSwap: ((String) throws -> Void)? = nil) throws -> Outcome {
-        var manifest = loaded ?? OutputManifest()
+             previous loaded: consuming OutputManifest?, beforeSwap: ((String) throws -> Void)? = nil) throws -> Outcome {
+        var manifest = (consume loaded) ?? OutputManifest()
         // The site folders must be the ones the manifest describes, or their records say nothing.
-        if FileSystem.stamp(output, follow: false).map({ !Self.sameFile($0, manifest.liveRoot) }) ?? true { manifest.live = [:] }
+        if FileSystem.stamp(output, follow: false).map({ !Self.sameFile($0, manifest.liveRoot) }) ?? true { manifest.live = ManifestRecords() }
         let previousSite = Self.previousSitePath(output)
         var recycle: String? = previousSite
         if FileSystem.stamp(previousSite, follow: false).map({ !Self.sameFile($0, manifest.previousRoot) }) ?? true
             || !manifest.previousFolders.allSatisfy({ FileSystem.stamp(previousSite + "/" + $0.key, follow: false)?.modified == $0.value }) {
-            manifest.previous = [:]
+            manifest.previous = ManifestRecords()
             recycle = nil
         }
 
@@ -55,7 +55,7 @@ struct IncrementalEmit {
         let unchanged = zip(manifest.facts, current).map { $0.value == $1 }
         StageClock.shared.lap("facts")
 
-        let knownFolders = Set(manifest.previous.keys.flatMap(Self.folders))
+        let knownFolders = Set(manifest.previous.indices.flatMap { Self.folders(manifest.previous.path($0)) })
         let staging = try Staging(output: output, siteRoot: siteRoot, paths: paths, recycle: recycle, knownFolders: knownFolders)
         let live = manifest.live
         let previous = manifest.previous
@@ -65,9 +65,11 @@ struct IncrementalEmit {
         // a reused file keeps its list as it is: renumbering every file's facts cost a new list each (~170 MB
         // at 100,000 pages); new facts are numbered as files read them.
         let table = FactTable(hasher: hasher, previous: factsValid ? zip(manifest.facts, current).map { ($0.fact, $1) } : [])
+        // The table has them now (taken as the parameter, the manifest is this function's to free).
+        manifest.facts = []
         do {
-            @Sendable func valued(_ facts: [Fact], of path: String) -> [Int] {
-                table.numbers(facts, previously: factsValid ? live[path]?.facts : nil)
+            @Sendable func valued(_ facts: [Fact], of path: String) -> FactList {
+                FactList(table.numbers(facts, previously: factsValid ? live.index(of: path).map { Array(live.facts($0)) } : nil))
             }
             // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.
             results = parallelMap(Array(jobs.indices), oneLargeAtATime: { jobs[$0].documentKey == nil }) { index -> Placed in
@@ -76,19 +78,23 @@ struct IncrementalEmit {
                     // Reusable: every fact as it was. Then the file is kept if the recycled folder has it
                     // already, else linked from the site if that copy is still the one written.
                     var mismatch = false
-                    if factsValid, let record = live[job.path], record.facts.allSatisfy({ unchanged[$0] }) {
+                    if factsValid, let record = live.index(of: job.path), live.facts(record).allSatisfy({ unchanged[$0] }) {
+                        let hash = live.hashes[record]
                         // Tests check every reuse against a fresh render; a difference is a missing fact.
-                        mismatch = verify && StableHasher.hashUTF8(job.render().text) != record.hash
+                        mismatch = verify && StableHasher.hashUTF8(job.render().text) != hash
                         if !mismatch {
-                            if let kept = Self.keep(job.path, hash: record.hash, staging: staging, previous: previous) {
-                                return .file(hash: record.hash, stamp: kept, facts: nil, rendered: false, mismatch: false, kept: true)
+                            if let kept = Self.keep(job.path, hash: hash, staging: staging, previous: previous) {
+                                return .file(hash: hash, stamp: kept, facts: nil, rendered: false, mismatch: false, kept: true)
                             }
-                            if let stamp = FileSystem.stamp(output + "/" + job.path, follow: false), Self.sameFile(stamp, record.stamp) {
+                            if let stamp = FileSystem.stamp(output + "/" + job.path, follow: false), Self.sameFile(stamp, live.stamps[record]) {
                                 try staging.reuse(output + "/" + job.path, at: job.path)
-                                return .file(hash: record.hash, stamp: stamp, facts: nil, rendered: false, mismatch: false, kept: false)
+                                return .file(hash: hash, stamp: stamp, facts: nil, rendered: false, mismatch: false, kept: false)
                             }
                         }
                     }
+                    // What the site-wide file made before this one freed goes back first (see FreedMemory); not
+                    // for a reused one: a trim walks the whole heap, ~0.1 s at 100,000 pages.
+                    if job.documentKey == nil { FreedMemory.release() }
                     let (text, facts) = job.render()
                     let hash = StableHasher.hashUTF8(text)
                     if let kept = Self.keep(job.path, hash: hash, staging: staging, previous: previous) {
@@ -126,10 +132,12 @@ struct IncrementalEmit {
                     diagnostics.append(.error("internal error: the incremental build would have reused '\(job.path)', but it renders differently now",
                                               at: .file(job.path)))
                 }
-                let indexes = facts ?? live[job.path]!.facts
                 if wasRendered { rendered += 1 }
                 if !kept { touched.insert(Self.folders(job.path).first ?? "") }
-                next.live[job.path] = OutputManifest.Record(hash: hash, stamp: stamp, facts: indexes, source: nil, sourceStamp: nil)
+                // The marker is okc's own, never a file of the site.
+                if job.path != Emitter.marker {
+                    next.live.append(path: job.path, hash: hash, stamp: stamp, facts: facts ?? live.facts(live.index(of: job.path)!))
+                }
             case .failed:
                 break
             }
@@ -139,13 +147,16 @@ struct IncrementalEmit {
         StageClock.shared.lap("records")
         do {
             for copy in copies {
-                let record = try place(copy, staging: staging, live: live, previous: previous)
-                if previous[copy.path].map({ !Self.sameFile($0.stamp, record.stamp) }) ?? true { touched.insert(Self.folders(copy.path).first ?? "") }
-                next.live[copy.path] = record
+                let (hash, stamp, source) = try place(copy, staging: staging, live: live, previous: previous)
+                if previous.index(of: copy.path).map({ !Self.sameFile(previous.stamps[$0], stamp) }) ?? true {
+                    touched.insert(Self.folders(copy.path).first ?? "")
+                }
+                if copy.path != Emitter.marker { next.live.append(path: copy.path, hash: hash, stamp: stamp, source: source) }
             }
             let wanted = Set(paths + [Emitter.marker])
-            for path in previous.keys where !wanted.contains(path) { touched.formUnion(Self.folders(path)) }
-            staging.prune(previous: Array(previous.keys) + [Emitter.marker], keeping: wanted)
+            let previousPaths = previous.paths
+            for path in previousPaths where !wanted.contains(path) { touched.formUnion(Self.folders(path)) }
+            staging.prune(previous: previousPaths + [Emitter.marker], keeping: wanted)
             try staging.commit(beforeSwap: beforeSwap)
         } catch {
             staging.discard()
@@ -159,14 +170,13 @@ struct IncrementalEmit {
             FileSystem.remove(previousSite)
             if FileSystem.rename(staging.folder, to: previousSite) {
                 // Its facts were numbered in the old table; the previous site needs only hashes and stamps.
-                next.previous = live.mapValues { OutputManifest.Record(hash: $0.hash, stamp: $0.stamp, facts: [], source: nil, sourceStamp: nil) }
+                next.previous = live.withoutFacts
                 next.previousRoot = FileSystem.stamp(previousSite, follow: false) ?? .none
                 next.previousFolders = manifest.liveFolders
             } else {
                 FileSystem.remove(staging.folder)
             }
         }
-        next.live[Emitter.marker] = nil
         next.liveRoot = FileSystem.stamp(output, follow: false) ?? .none
         let folders = Set(paths.flatMap(Self.folders))
         // A folder made new, or whose entries changed (or that holds one that did), is read again.
@@ -181,28 +191,29 @@ struct IncrementalEmit {
     }
 
     /// A copied file (theme static files, files under content/): reused while its source keeps its stamp.
-    private func place(_ copy: (path: String, source: String), staging: Staging, live: [String: OutputManifest.Record],
-                       previous: [String: OutputManifest.Record]) throws -> OutputManifest.Record {
+    private func place(_ copy: (path: String, source: String), staging: Staging, live: ManifestRecords,
+                       previous: ManifestRecords) throws -> (hash: UInt64, stamp: FileSystem.Stamp, source: ManifestRecords.Source) {
         let sourceStamp = FileSystem.stamp(copy.source)
-        if let record = live[copy.path], record.source == copy.source, let sourceStamp, record.sourceStamp == sourceStamp,
-           let stamp = FileSystem.stamp(output + "/" + copy.path, follow: false), Self.sameFile(stamp, record.stamp) {
-            if let kept = Self.keep(copy.path, hash: record.hash, staging: staging, previous: previous) {
-                return OutputManifest.Record(hash: record.hash, stamp: kept, facts: [], source: copy.source, sourceStamp: sourceStamp)
+        if let record = live.index(of: copy.path), let sourceStamp, live.source(record) == .init(path: copy.source, stamp: sourceStamp),
+           let stamp = FileSystem.stamp(output + "/" + copy.path, follow: false), Self.sameFile(stamp, live.stamps[record]) {
+            let hash = live.hashes[record]
+            if let kept = Self.keep(copy.path, hash: hash, staging: staging, previous: previous) {
+                return (hash, kept, .init(path: copy.source, stamp: sourceStamp))
             }
             try staging.reuse(output + "/" + copy.path, at: copy.path)
-            return OutputManifest.Record(hash: record.hash, stamp: stamp, facts: [], source: copy.source, sourceStamp: sourceStamp)
+            return (hash, stamp, .init(path: copy.source, stamp: sourceStamp))
         }
         let bytes = try FileSystem.read(copy.source)
         try staging.write(bytes, to: copy.path)
         // A source written moments ago could change again within the same stamp: then do not vouch for it.
         let settled = sourceStamp.map { $0.modified < Self.now() - 2_000_000_000 } ?? false
-        return OutputManifest.Record(hash: StableHasher.hash(bytes), stamp: staging.stamp(copy.path) ?? .none, facts: [],
-                                     source: copy.source, sourceStamp: settled ? sourceStamp : nil)
+        return (StableHasher.hash(bytes), staging.stamp(copy.path) ?? .none, .init(path: copy.source, stamp: settled ? sourceStamp : nil))
     }
 
     /// The stamp of the file already in a recycled staging folder when it has the wanted content.
-    private static func keep(_ path: String, hash: UInt64, staging: Staging, previous: [String: OutputManifest.Record]) -> FileSystem.Stamp? {
-        guard staging.recycled, let old = previous[path], old.hash == hash, let stamp = staging.stamp(path), sameFile(stamp, old.stamp) else {
+    private static func keep(_ path: String, hash: UInt64, staging: Staging, previous: ManifestRecords) -> FileSystem.Stamp? {
+        guard staging.recycled, let old = previous.index(of: path), previous.hashes[old] == hash, let stamp = staging.stamp(path),
+              sameFile(stamp, previous.stamps[old]) else {
             return nil
         }
         return stamp

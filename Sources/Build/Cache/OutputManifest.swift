@@ -8,16 +8,6 @@ import Graph
 struct OutputManifest: Sendable {
     static let magic = "OKCOUT01"
 
-    struct Record: Sendable {
-        var hash: UInt64
-        var stamp: FileSystem.Stamp
-        /// Positions in `facts`; empty for copied files, which `source` decides instead.
-        var facts: [Int]
-        /// For a copied file: its source's path and stamp.
-        var source: String?
-        var sourceStamp: FileSystem.Stamp?
-    }
-
     /// The inputs the facts' values were taken with (theme, `--drafts`, parse key): if they differ, no
     /// recorded fact is trusted, but the files and their hashes still are.
     var renderKey: UInt64 = 0
@@ -27,12 +17,12 @@ struct OutputManifest: Sendable {
     /// Every fact any file read, with its value then.
     var facts: [(fact: Fact, value: UInt64)] = []
     /// The site in the output folder, by path; and the folder's own stamp (a replaced folder is not ours).
-    var live: [String: Record] = [:]
+    var live = ManifestRecords()
     var liveRoot: FileSystem.Stamp = .none
     /// Folder → modification time: a folder someone added a file to is not reused.
     var liveFolders: [String: Int] = [:]
     /// The site before it, kept for the next build to update in place (RecycledStaging), or empty.
-    var previous: [String: Record] = [:]
+    var previous = ManifestRecords()
     var previousRoot: FileSystem.Stamp = .none
     var previousFolders: [String: Int] = [:]
 
@@ -52,7 +42,7 @@ struct OutputManifest: Sendable {
     /// dropped once they are a quarter of it, and the files' facts renumbered.
     mutating func dropUnreadFacts() {
         var read = [Bool](repeating: false, count: facts.count)
-        for record in live.values { for index in record.facts { read[index] = true } }
+        for index in live.indices { for fact in live.facts(index) { read[fact] = true } }
         let unread = read.count - read.count(where: { $0 })
         guard unread > 0, unread * 4 >= facts.count else { return }
         var number = [Int](repeating: -1, count: facts.count)
@@ -63,45 +53,44 @@ struct OutputManifest: Sendable {
             kept.append(facts[index])
         }
         facts = kept
-        for index in live.indices { live.values[index].facts = live.values[index].facts.map { number[$0] } }
+        live.renumberFacts(number)
     }
 
+    /// Written a piece at a time, twice: once to count the bytes (the file's header gives their number
+    /// first), then to write them. Held whole, they were ~45 MB more at a 100,000-page rebuild's peak.
     func save(folder: String, output: String, key: UInt64) throws {
-        // Sized for more than a record takes, so that a large manifest is not copied as it grows: pages
-        // reserved and never written are never resident.
-        let estimate = live.values.reduce(0) { $0 + 160 + 4 * $1.facts.count } + previous.count * 128 + facts.count * 64
-        var writer = BinaryWriter(capacity: estimate, sharesStrings: false)
-        encode(to: &writer)
-        try CacheFile.write(writer.bytes, magic: OutputManifest.magic, key: key, to: OutputManifest.path(folder, output: output))
+        var count = 0
+        try encode(inPiecesOf: 1 << 20) { count += $0.count }
+        try CacheFile.write(magic: OutputManifest.magic, key: key, payloadCount: count, to: OutputManifest.path(folder, output: output)) { sink in
+            try encode(inPiecesOf: 1 << 20) { try sink.writeRaw($0) }
+        }
     }
 }
 
 extension OutputManifest: BinaryCodable {
     func encode(to writer: inout BinaryWriter) {
-        writer.write(renderKey)
-        writer.write(graphKey)
-        writer.write(UInt64(facts.count))
+        // Nothing in the closure throws.
+        try! encode(inPiecesOf: .max) { writer.writeRaw($0) }
+    }
+
+    /// The manifest's bytes, handed to `take` whenever `size` of them are ready (texts are not shared
+    /// across records, so the pieces read back as one).
+    func encode(inPiecesOf size: Int, _ take: ([UInt8]) throws -> Void) throws {
+        var pieces = BinaryPieces(size: size)
+        pieces.write { $0.write(renderKey); $0.write(graphKey); $0.write(UInt64(facts.count)) }
         for (fact, value) in facts {
-            FactCodec.encode(fact, to: &writer)
-            writer.write(value)
+            pieces.write { FactCodec.encode(fact, to: &$0); $0.write(value) }
+            if let piece = pieces.piece() { try take(piece) }
         }
         for (records, root, folders) in [(live, liveRoot, liveFolders), (previous, previousRoot, previousFolders)] {
-            root.encode(to: &writer)
-            writer.write(UInt64(folders.count))
-            for (folder, modified) in folders { writer.write(folder); writer.write(modified) }
-            writer.write(UInt64(records.count))
-            // In the dictionaries' order: the file is okc's own and only ever read back whole.
-            for (path, record) in records {
-                writer.write(path)
-                writer.write(record.hash)
-                record.stamp.encode(to: &writer)
-                writer.write(UInt64(record.facts.count))
-                for fact in record.facts { writer.write(UInt64(fact)) }
-                writer.write(record.source)
-                writer.write(record.sourceStamp != nil)
-                record.sourceStamp?.encode(to: &writer)
+            pieces.write { writer in
+                root.encode(to: &writer)
+                writer.write(UInt64(folders.count))
+                for (folder, modified) in folders { writer.write(folder); writer.write(modified) }
             }
+            try records.encode(to: &pieces, take)
         }
+        if let piece = pieces.piece(last: true) { try take(piece) }
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -114,24 +103,7 @@ extension OutputManifest: BinaryCodable {
             let root = try FileSystem.Stamp(from: &reader)
             var folders: [String: Int] = [:]
             for _ in 0..<(try reader.readCount()) { folders[try reader.readString()] = try reader.readInt() }
-            var records: [String: Record] = [:]
-            let count = try reader.readCount()
-            // Bounded by the bytes left: a damaged count must not reserve without end.
-            records.reserveCapacity(min(count, reader.remaining))
-            for _ in 0..<count {
-                let path = try reader.readString()
-                let hash = try reader.readUInt64()
-                let stamp = try FileSystem.Stamp(from: &reader)
-                var indexes: [Int] = []
-                for _ in 0..<(try reader.readCount()) {
-                    let index = Int(try reader.readUInt64())
-                    guard index < facts.count else { throw BinaryReader.Corrupt() }
-                    indexes.append(index)
-                }
-                let source = try reader.readOptional(String.self)
-                let sourceStamp = try reader.readBool() ? try FileSystem.Stamp(from: &reader) : nil
-                records[path] = Record(hash: hash, stamp: stamp, facts: indexes, source: source, sourceStamp: sourceStamp)
-            }
+            let records = try ManifestRecords(from: &reader, factCount: facts.count)
             if part == 0 {
                 (live, liveRoot, liveFolders) = (records, root, folders)
             } else {
