@@ -78,6 +78,7 @@ public enum Site {
         // The previous build's page records are read meanwhile.
         let readAhead = options.cacheFolder.map { BuildCache.readAhead(folder: FileSystem.absolute($0), siteRoot: root, config: configText) }
         let inventory = SourceInventory.scan(siteRoot: root)
+        let large = inventory.pages.count > options.bodiesInMemoryLimit
         diagnostics += inventory.diagnostics
         let glossaryText = inventory.glossary.flatMap { readText(root + "/" + $0, display: $0, missingIsError: false, &diagnostics) }
         let glossary = glossaryText.map { GlossaryDecoder.decode($0, path: inventory.glossary!, diagnostics: &diagnostics) } ?? []
@@ -113,7 +114,7 @@ public enum Site {
         let manifest = inventory.pages.count <= options.bodiesInMemoryLimit ? output.flatMap { cache?.prefetchManifest(output: $0) } : nil
         let (graph, routes) = link(&records, inventory: inventory, config: config, glossary: glossary, options: options,
                                    keepResults: cache != nil, diagnostics: &diagnostics)
-        FreedMemory.release()
+        FreedMemory.release(large)
         clock.lap("link")
 
         // check: the body checks ran with the parse; their findings count for the pages that are built
@@ -131,7 +132,7 @@ public enum Site {
                 cache.saveSources(records, parse: parse, bodies: bodies)
             }
         }
-        FreedMemory.release()
+        FreedMemory.release(large)
         clock.lap("save sources")
         guard !diagnostics.hasErrors, let (templates, strings) = compiledTheme else { return finish() }
 
@@ -157,18 +158,18 @@ public enum Site {
                                                         : "rename this file, or give the section another name in site.yml ('sections:')"))
             return finish()
         }
-        FreedMemory.release()
+        FreedMemory.release(large)
         clock.lap("jobs")
         guard let output else { return finish(paths, pages: graph.documents.count) }
         do {
             if let cache {
                 let outcome = try cache.emit(jobs: jobs, copies: copies, paths: paths, graph: graph, hashes: hashes, output: output,
-                                             siteRoot: root, previous: manifest, beforeSwap: options.searchIndexer?.index)
+                                             siteRoot: root, trimsMemory: large, previous: manifest, beforeSwap: options.searchIndexer?.index)
                 rendered = outcome.rendered
                 factsValued = outcome.factsValued
                 diagnostics += outcome.diagnostics
             } else {
-                try emit(jobs, copies: copies, paths: paths, to: output, siteRoot: root, beforeSwap: options.searchIndexer?.index)
+                try emit(jobs, copies: copies, paths: paths, to: output, siteRoot: root, trimsMemory: large, beforeSwap: options.searchIndexer?.index)
                 rendered = paths.count
             }
         } catch {
@@ -217,13 +218,13 @@ public enum Site {
     /// Renders every job on all cores and writes each file as soon as it is made, so the site is never
     /// held in memory whole; then swaps the new site in.
     static func emit(_ jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], to output: String,
-                     siteRoot: String, beforeSwap: ((String) throws -> Void)? = nil) throws {
+                     siteRoot: String, trimsMemory: Bool, beforeSwap: ((String) throws -> Void)? = nil) throws {
         let staging = try Staging(output: output, siteRoot: siteRoot, paths: paths)
         do {
             // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.
             let failures = parallelMap(jobs, oneLargeAtATime: { $0.documentKey == nil }) { job -> String? in
                 // What the site-wide file before this one freed goes back first (see FreedMemory).
-                if job.documentKey == nil { FreedMemory.release() }
+                if job.documentKey == nil { FreedMemory.release(trimsMemory) }
                 do {
                     try staging.write(job.render().text, to: job.path)
                     return nil

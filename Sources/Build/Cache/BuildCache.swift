@@ -156,7 +156,7 @@ final class BuildCache: Sendable {
     }
 
     func emit(jobs: [RenderJob], copies: [(path: String, source: String)], paths: [String], graph: SiteGraph,
-              hashes: RecordHashes, output: String, siteRoot: String,
+              hashes: RecordHashes, output: String, siteRoot: String, trimsMemory: Bool = false,
               previous: Background<OutputManifest?>? = nil, beforeSwap: ((String) throws -> Void)? = nil) throws -> IncrementalEmit.Outcome {
         var listed = StableHasher()
         for path in jobs.map(\.path) where path != "sitemap.xml" && path != "robots.txt" { listed.combine(path) }
@@ -166,7 +166,8 @@ final class BuildCache: Sendable {
         let hasher = FactHasher(graph: graph, documentHashes: hashes.documents, outputPathsHash: listed.finalize(),
                                 graphKey: graphKey.finalize())
         let manifestKey = Self.manifestKey(output: output)
-        let emit = IncrementalEmit(output: output, siteRoot: siteRoot, cacheFolder: folder, renderKey: renderKey, verify: verify)
+        let emit = IncrementalEmit(output: output, siteRoot: siteRoot, cacheFolder: folder, renderKey: renderKey, verify: verify,
+                                   trimsMemory: trimsMemory)
         // The previous manifest is read in the call (or taken from the read started earlier), so it is
         // freed before the next one is written.
         let outcome = try emit.run(jobs: jobs, copies: copies, paths: paths, hasher: hasher,

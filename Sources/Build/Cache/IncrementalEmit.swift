@@ -16,6 +16,8 @@ struct IncrementalEmit {
     let cacheFolder: String
     let renderKey: UInt64
     let verify: Bool
+    /// Freed memory handed back before each site-wide file (see FreedMemory).
+    let trimsMemory: Bool
 
     static func previousSitePath(_ output: String) -> String { output + ".okc-prev" }
 
@@ -94,7 +96,7 @@ struct IncrementalEmit {
                     }
                     // What the site-wide file made before this one freed goes back first (see FreedMemory); not
                     // for a reused one: a trim walks the whole heap, ~0.1 s at 100,000 pages.
-                    if job.documentKey == nil { FreedMemory.release() }
+                    if job.documentKey == nil { FreedMemory.release(trimsMemory) }
                     let (text, facts) = job.render()
                     let hash = StableHasher.hashUTF8(text)
                     if let kept = Self.keep(job.path, hash: hash, staging: staging, previous: previous) {
