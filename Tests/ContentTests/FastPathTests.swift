@@ -56,3 +56,16 @@ import Testing
         #expect(out == "\"a\\u2028–\\u003c\"")
     }
 }
+
+/// `Escape.xml`'s shortcuts (nothing to escape, ASCII by bytes) give what the Character loop gives.
+@Suite struct XMLEscapeFastPathTests {
+    @Test func agreesWithTheCharacterLoop() {
+        let texts = ["", "plain text", "Möte i Göteborg", "a & b", "<p class=\"x\">'hej'</p>", "&&<<>>\"\"''", "x'", "'",
+                     "Å & Ö <b>", "&\u{301}", "<\u{301}>", "e\u{301}&", "🇸🇪 & 🇳🇴", "\r\n&\r\n", "a\u{0}<"]
+        for text in texts {
+            #expect(Escape.xml(text) == Escape.characters(text), "\(text.debugDescription)")
+        }
+        #expect(Escape.xml("a & <b>") == "a &amp; &lt;b&gt;")
+        #expect(Escape.xml("&\u{301}") == "&\u{301}")
+    }
+}
