@@ -9,16 +9,27 @@ public struct Slugger: Sendable {
     public static func slug(_ text: String) -> String {
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
-            let props = scalar.properties
-            if scalar == " " {
-                out += "-"
-            } else if scalar == "-" || scalar == "_" || props.isAlphabetic || props.numericType != nil
-                        || props.generalCategory == .nonspacingMark || props.generalCategory == .spacingMark {
-                if props.isEmojiPresentation { continue }
+            // ASCII decided without Unicode's property tables (what `keeps` answers for it): every
+            // heading of every page is slugged, and most are ASCII or nearly so.
+            if scalar.isASCII {
+                switch scalar {
+                case " ": out += "-"
+                case "-", "_", "a"..."z", "0"..."9": out.unicodeScalars.append(scalar)
+                default: continue
+                }
+            } else if keeps(scalar) {
                 out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// Whether GitHub keeps a scalar other than a space in an anchor: letters, digits, marks, `-`, `_`.
+    static func keeps(_ scalar: Unicode.Scalar) -> Bool {
+        let props = scalar.properties
+        guard scalar == "-" || scalar == "_" || props.isAlphabetic || props.numericType != nil
+                || props.generalCategory == .nonspacingMark || props.generalCategory == .spacingMark else { return false }
+        return !props.isEmojiPresentation
     }
 
     public mutating func anchor(for text: String) -> String {

@@ -56,3 +56,15 @@ import Testing
             == "<p>a b c d</p>\n<h2 id=\"rubrik\">Rubrik</h2>\n<table>\n<caption>Tabell &lt;1&gt;</caption>\n<tr><td>x</td></tr></table>\n")
     }
 }
+
+/// The slugger's ASCII shortcut keeps and drops what Unicode's properties keep and drop.
+@Suite struct SluggerFastPathTests {
+    @Test func asciiAsThePropertiesDecide() {
+        for value in UInt8(0)..<0x80 where value != UInt8(ascii: " ") {
+            let scalar = Unicode.Scalar(value)
+            let kept = Slugger.slug(String(Character(scalar)).uppercased()) == String(Character(scalar)).lowercased()
+            #expect(kept == Slugger.keeps(Unicode.Scalar(String(Character(scalar)).lowercased())!), "\(value)")
+        }
+        #expect(Slugger.slug("Årets möte: 2024 (beslut) – del_2 #1 😀") == "årets-möte-2024-beslut--del_2-1-")
+    }
+}
