@@ -7,9 +7,7 @@ extension OKCProcess {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var environment = ProcessInfo.processInfo.environment
-        environment["OKC_THEME"] = FixtureSite.themeFolder
-        process.environment = environment
+        process.environment = OKCProcess.childEnvironment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

@@ -14,9 +14,7 @@ public final class ServeProcess {
         process = Process()
         process.executableURL = URL(fileURLWithPath: OKCProcess.executable)
         process.arguments = ["serve", "--site", site, "--port", "0", "--now", "2026-11-25"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["OKC_THEME"] = FixtureSite.themeFolder
-        process.environment = environment
+        process.environment = OKCProcess.childEnvironment
         process.standardOutput = output
         process.standardError = output
         process.standardInput = FileHandle.nullDevice
