@@ -78,6 +78,8 @@ public enum Site {
         // The previous build's page records are read meanwhile.
         let readAhead = options.cacheFolder.map { BuildCache.readAhead(folder: FileSystem.absolute($0), siteRoot: root, config: configText) }
         let inventory = SourceInventory.scan(siteRoot: root)
+        // Above the bodies-in-memory limit, memory is the constraint: bodies go to the cache's file as they are
+        // parsed, the records are saved before rendering, and freed memory is handed back between stages.
         let large = inventory.pages.count > options.bodiesInMemoryLimit
         diagnostics += inventory.diagnostics
         let glossaryText = inventory.glossary.flatMap { readText(root + "/" + $0, display: $0, missingIsError: false, &diagnostics) }
@@ -99,7 +101,7 @@ public enum Site {
                                cache: cache?.takeSources(), routesFingerprint: ParseStage.fingerprint(inventory))
         parse.hashesMeta = cache != nil
         var bodies = cache?.bodies
-        if let cache, options.output != nil, inventory.pages.count > options.bodiesInMemoryLimit, let target = cache.offloadTarget() {
+        if let cache, options.output != nil, large, let target = cache.offloadTarget() {
             bodies = target
             parse.offload = target.store
         }
@@ -111,7 +113,7 @@ public enum Site {
 
         // The previous output manifest is read meanwhile (for a site whose memory is not the constraint).
         let output = options.output.map(FileSystem.absolute)
-        let manifest = inventory.pages.count <= options.bodiesInMemoryLimit ? output.flatMap { cache?.prefetchManifest(output: $0) } : nil
+        let manifest = !large ? output.flatMap { cache?.prefetchManifest(output: $0) } : nil
         let (graph, routes) = link(&records, inventory: inventory, config: config, glossary: glossary, options: options,
                                    keepResults: cache != nil, diagnostics: &diagnostics)
         FreedMemory.release(large)
@@ -126,7 +128,7 @@ public enum Site {
         if let cache, options.output != nil {
             // Written while the site renders, on the cores rendering leaves idle; a large site writes
             // it first, so that its records are not held through rendering.
-            if inventory.pages.count <= options.bodiesInMemoryLimit {
+            if !large {
                 saving = Background { [records, parse, bodies] in cache.saveSources(records, parse: parse, bodies: bodies) }
             } else {
                 cache.saveSources(records, parse: parse, bodies: bodies)

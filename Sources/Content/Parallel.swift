@@ -111,22 +111,22 @@ public final class Background<Value: Sendable>: Sendable {
     private let slot = Mutex<Value?>(nil)
     private let desk: HelpDesk?
 
-    public init(_ work: @escaping @Sendable () -> Value) {
-        desk = nil
-        DispatchQueue.global().async(group: group) {
-            let value = work()
-            self.slot.withLock { $0 = value }
-        }
+    public convenience init(_ work: @escaping @Sendable () -> Value) {
+        self.init(desk: nil, work)
     }
 
     /// Work whose parallel part (`HelpDesk.map`) the thread that takes its value joins while it waits:
     /// work started ahead runs beside another stage that holds every core, and its map would otherwise
     /// go on with one thread when that stage ends and the other thread only waits.
-    public init(helped work: @escaping @Sendable (HelpDesk) -> Value) {
+    public convenience init(helped work: @escaping @Sendable (HelpDesk) -> Value) {
         let desk = HelpDesk()
+        self.init(desk: desk) { work(desk) }
+    }
+
+    private init(desk: HelpDesk?, _ work: @escaping @Sendable () -> Value) {
         self.desk = desk
         DispatchQueue.global().async(group: group) {
-            let value = work(desk)
+            let value = work()
             self.slot.withLock { $0 = value }
         }
     }
