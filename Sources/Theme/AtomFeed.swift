@@ -28,7 +28,7 @@ enum AtomFeed {
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Escape.xml(url))\"/>\n"
             if let date = doc.date { xml += "    <published>\(date.iso)T00:00:00Z</published>\n" }
             xml += "    <updated>\(stamp(doc).iso)T00:00:00Z</updated>\n"
-            xml += "    <category term=\"\(doc.kind.rawValue)\" label=\"\(Escape.xml(strings["kind_\(doc.kind.rawValue)"]))\"/>\n"
+            xml += "    <category term=\"\(doc.kind.rawValue)\" label=\"\(Escape.xml(strings.kindName(doc.kind)))\"/>\n"
             if let summary = doc.summary { xml += "    <summary>\(Escape.xml(summary))</summary>\n" }
             xml += "  </entry>\n"
         }

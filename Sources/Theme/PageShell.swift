@@ -38,7 +38,7 @@ enum PageShell {
         var menu: [[String: Any]] = []
         for kind in [Kind.meeting, .organisation, .plan, .report, .news] where view.hasDocuments(of: kind) {
             let folder = view.routes.sectionFolder(kind)
-            menu.append(["title": view.strings["section_\(kind.rawValue)"], "url": view.url(toFolder: folder),
+            menu.append(["title": view.strings.section(kind), "url": view.url(toFolder: folder),
                          "current": view.folder.hasPrefix(folder)])
         }
         for page in view.menuPages {
@@ -79,7 +79,7 @@ enum PageShell {
     static func crumbs(_ view: ViewContext, section kind: Kind?) -> [(String, String)] {
         var crumbs = [(view.strings["home"], view.url(toFolder: ""))]
         if let kind, kind != .page {
-            crumbs.append((view.strings["section_\(kind.rawValue)"], view.url(toFolder: view.routes.sectionFolder(kind))))
+            crumbs.append((view.strings.section(kind), view.url(toFolder: view.routes.sectionFolder(kind))))
         }
         return crumbs
     }
@@ -176,13 +176,10 @@ extension PageShell {
         }
 
         /// The base of `view`'s page, with the facts making it read recorded; nil where it is made the slow way.
-        func base(_ view: ViewContext) -> [String: Any]? {
-            guard let (depth, column) = place(view.folder) else { return nil }
-            view.log.record(contentsOf: facts)
-            return bases[depth][column]
-        }
+        func base(_ view: ViewContext) -> [String: Any]? { baseAndCrumbs(view, section: nil)?.base }
 
-        func baseAndCrumbs(_ view: ViewContext, section kind: Kind?) -> ([String: Any], [[String: Any]])? {
+        /// The same, with the breadcrumbs through `kind`'s section.
+        func baseAndCrumbs(_ view: ViewContext, section kind: Kind?) -> (base: [String: Any], crumbs: [[String: Any]])? {
             guard let (depth, column) = place(view.folder) else { return nil }
             view.log.record(contentsOf: facts)
             let slot = kind.flatMap { Kind.allCases.firstIndex(of: $0) } ?? Kind.allCases.count

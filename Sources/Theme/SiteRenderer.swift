@@ -76,7 +76,7 @@ public enum SiteRenderer {
     }
 
     static func section(_ kind: Kind, view: ViewContext, templates: ThemeTemplates) -> String {
-        let context = PageShell.context(view, title: view.strings["section_\(kind.rawValue)"], template: "list",
+        let context = PageShell.context(view, title: view.strings.section(kind), template: "list",
                                         section: nil, extra: SectionView.context(view, kind: kind))
         return templates.render(context, template: "list")
     }
@@ -89,7 +89,7 @@ public enum SiteRenderer {
         let sections = [Kind.meeting, .organisation, .person, .group, .plan, .report, .news].compactMap { kind -> [String: Any]? in
             let count = view.count(of: kind)
             guard count > 0 else { return nil }
-            return ["title": strings["section_\(kind.rawValue)"], "url": view.url(toFolder: view.routes.sectionFolder(kind)), "count": String(count)]
+            return ["title": strings.section(kind), "url": view.url(toFolder: view.routes.sectionFolder(kind)), "count": String(count)]
         }
         let paths = SitePaths(strings)
         let registers: [[String: Any]] = [
