@@ -45,6 +45,10 @@ let package = Package(
         .executableTarget(name: "okc", dependencies: [
             "Build", "Serve", "Content",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [
+            // Debian's jemalloc replaces glibc's malloc in the release build: glibc's was ~10% of a full
+            // build's CPU (benchmarks/README.md). Debug and sanitizer builds keep the system allocator.
+            .linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release)),
         ]),
         .target(name: "TestSupport", dependencies: ["Build", "Content"], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
