@@ -18,6 +18,8 @@ public struct BinaryWriter {
     public init(capacity: Int = 256, sharesStrings: Bool = true) {
         bytes.reserveCapacity(capacity)
         self.sharesStrings = sharesStrings
+        // A page's record has ~100 texts: room for them from the start, not rehashed as the table grows.
+        if sharesStrings { strings.reserveCapacity(min(128, capacity / 16)) }
     }
 
     /// The bytes in a buffer of their size (the writer's over-reserves): for values kept per page.
@@ -60,14 +62,24 @@ public struct BinaryWriter {
     /// A text seen before in this record is written as a back-reference.
     public mutating func write(_ value: String) {
         if sharesStrings {
-            if let index = strings[value] {
+            // One hash: the slot is found once, and filled with the next number if the text is new.
+            let next = strings.count
+            let index = Self.claim(&strings[value, default: -1], next)
+            if index >= 0 {
                 write(UInt64(index) << 1 | 1)
                 return
             }
-            strings[value] = strings.count
         }
         write(UInt64(value.utf8.count) << 1)
         bytes.append(contentsOf: value.utf8)
+    }
+
+    /// The number in `slot`, or -1 after putting `next` there when it was empty (-1).
+    @inline(__always)
+    private static func claim(_ slot: inout Int, _ next: Int) -> Int {
+        if slot >= 0 { return slot }
+        slot = next
+        return -1
     }
 
     public mutating func writeRaw<S: Sequence>(_ raw: S) where S.Element == UInt8 { bytes.append(contentsOf: raw) }

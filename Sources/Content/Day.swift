@@ -36,7 +36,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public var iso: String {
-        Digits.four(year) + "-" + Digits.two(month) + "-" + Digits.two(day)
+        // Views write a date on every link that has one: the common case as ten bytes, not five strings joined.
+        guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            return Digits.four(year) + "-" + Digits.two(month) + "-" + Digits.two(day)
+        }
+        let (y, m, d) = (year, month, day)
+        return String(unsafeUninitializedCapacity: 10) { out in
+            out[0] = 0x30 + UInt8(y / 1000); out[1] = 0x30 + UInt8(y / 100 % 10)
+            out[2] = 0x30 + UInt8(y / 10 % 10); out[3] = 0x30 + UInt8(y % 10)
+            out[4] = 0x2D; out[5] = 0x30 + UInt8(m / 10); out[6] = 0x30 + UInt8(m % 10)
+            out[7] = 0x2D; out[8] = 0x30 + UInt8(d / 10); out[9] = 0x30 + UInt8(d % 10)
+            return 10
+        }
     }
 
     public var description: String { iso }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One page of content: what every kind shares, and the kind's own model.
 public struct Document: Sendable, Hashable {
     public enum Payload: Sendable, Hashable {
@@ -15,6 +17,8 @@ public struct Document: Sendable, Hashable {
     /// copying a struct of a dozen strings and lists cost a retain per field, a tenth of a build.
     private final class Storage: Sendable {
         let values: Values
+        /// Where the document was last placed in a site's sorted list (see `positionHint`); -1 before.
+        let position = Atomic<Int>(-1)
         init(_ values: Values) { self.values = values }
     }
 
@@ -82,6 +86,17 @@ public struct Document: Sendable, Hashable {
     }
 
     private init(storage: Storage) { self.storage = storage }
+
+    /// The position the last site list that sorted this document gave it. A hint, not a fact: a
+    /// document can be in more than one list, so a reader checks it (`isSameDocument`) before trusting
+    /// it, and falls back to a lookup by key. It lets the render stage name a document by a number
+    /// instead of hashing its key at every lookup.
+    public var positionHint: Int { storage.position.load(ordering: .relaxed) }
+
+    public func setPositionHint(_ position: Int) { storage.position.store(position, ordering: .relaxed) }
+
+    /// The same instance (not merely equal fields): what makes a position hint trustworthy.
+    public func isSameDocument(as other: Document) -> Bool { storage === other.storage }
 
     public static func == (lhs: Document, rhs: Document) -> Bool {
         lhs.storage === rhs.storage || lhs.storage.values == rhs.storage.values

@@ -29,69 +29,80 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
 
     /// One JSON string literal.
     public static func quoted(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         writeString(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(to: &out, depth: pretty ? 0 : nil)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `.array(items).serialized(pretty: true)`, made one item at a time: a large site's open data files
     /// are tens of MB, and a tree of every record before any text doubled what the build held.
     public static func prettyArray<C: Collection>(_ items: C) -> String where C.Element == JSONValue {
         if items.isEmpty { return "[]" }
-        var out = "[\n"
+        var out: [UInt8] = Array("[\n".utf8)
+        out.reserveCapacity(items.count * 256)
         var remaining = items.count
         for item in items {
-            out += "  "
+            append("  ", to: &out)
             item.write(to: &out, depth: 1)
             remaining -= 1
-            out += remaining > 0 ? ",\n" : "\n"
+            append(remaining > 0 ? ",\n" : "\n", to: &out)
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Bytes, not a String: appending to a String checks its storage and flags at every piece, and
+    /// open data and JSON-LD are written in thousands of small pieces.
+    @inline(__always)
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// `depth` nil writes compact JSON; a number, pretty JSON indented two spaces per level (appended
     /// in place rather than building an indentation string per value).
-    private func write(to out: inout String, depth: Int?) {
-        func indent(_ level: Int) { for _ in 0..<level { out += "  " } }
+    private func write(to out: inout [UInt8], depth: Int?) {
+        func indent(_ level: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level)) }
         switch self {
         case .string(let text): JSONValue.writeString(text, to: &out)
-        case .int(let value): out += String(value)
+        case .int(let value): JSONValue.append(String(value), to: &out)
         case .number(let value):
-            out += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
+            JSONValue.append(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value), to: &out)
+        case .bool(let value): JSONValue.append(value ? "true" : "false", to: &out)
+        case .null: JSONValue.append("null", to: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
-            if depth != nil { out += "\n" }
+            if items.isEmpty { JSONValue.append("[]", to: &out); return }
+            out.append(UInt8(ascii: "["))
+            if depth != nil { out.append(UInt8(ascii: "\n")) }
             for (i, item) in items.enumerated() {
                 if let depth { indent(depth + 1) }
                 item.write(to: &out, depth: depth.map { $0 + 1 })
-                if i < items.count - 1 { out += "," }
-                if depth != nil { out += "\n" }
+                if i < items.count - 1 { out.append(UInt8(ascii: ",")) }
+                if depth != nil { out.append(UInt8(ascii: "\n")) }
             }
             if let depth { indent(depth) }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{"
-            if depth != nil { out += "\n" }
+            if pairs.isEmpty { JSONValue.append("{}", to: &out); return }
+            out.append(UInt8(ascii: "{"))
+            if depth != nil { out.append(UInt8(ascii: "\n")) }
             for (i, (key, value)) in pairs.enumerated() {
                 if let depth { indent(depth + 1) }
                 JSONValue.writeString(key, to: &out)
-                out += depth == nil ? ":" : ": "
+                JSONValue.append(depth == nil ? ":" : ": ", to: &out)
                 value.write(to: &out, depth: depth.map { $0 + 1 })
-                if i < pairs.count - 1 { out += "," }
-                if depth != nil { out += "\n" }
+                if i < pairs.count - 1 { out.append(UInt8(ascii: ",")) }
+                if depth != nil { out.append(UInt8(ascii: "\n")) }
             }
             if let depth { indent(depth) }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -112,36 +123,35 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         return text.utf8.withContiguousStorageIfAvailable(special) ?? text.utf8.contains(where: { escaped($0) || $0 == 0xE2 })
     }
 
-    static func writeString(_ text: String, to out: inout String) {
+    static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Most text needs no escape: one look at its bytes, then a single append.
         if !needsEscape(text) {
-            out += "\""
-            out += text
-            out += "\""
+            append(text, to: &out)
+            out.append(UInt8(ascii: "\""))
             return
         }
-        out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case "\"": append("\\\"", to: &out)
+            case "\\": append("\\\\", to: &out)
+            case "\n": append("\\n", to: &out)
+            case "\r": append("\\r", to: &out)
+            case "\t": append("\\t", to: &out)
+            case "<": append("\\u003c", to: &out)
+            case ">": append("\\u003e", to: &out)
+            case "&": append("\\u0026", to: &out)
+            case "\u{2028}": append("\\u2028", to: &out)
+            case "\u{2029}": append("\\u2029", to: &out)
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &out)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(contentsOf: UTF8.encode(scalar)!)
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -16,6 +16,8 @@ public final class SiteGraph: Sendable {
     public let backlinks: [String: [Backlink]]
 
     let lookup: DocumentLookup
+    /// Each document's output folder, by position (views link to documents on every page).
+    private let folders: [String]
 
     /// Computed once per graph; views read them for many pages.
     public let decisions: [DecisionEntry]
@@ -63,6 +65,7 @@ public final class SiteGraph: Sendable {
         self.glossary = glossary
         self.now = now
         self.backlinks = backlinks
+        folders = lookup.documents.map { routes.folder(ofKey: $0.document.key) ?? "" }
         decisions = []
         actions = []
         areaFacts = [:]
@@ -80,6 +83,7 @@ public final class SiteGraph: Sendable {
         glossary = graph.glossary
         now = graph.now
         backlinks = graph.backlinks
+        folders = graph.folders
         self.decisions = decisions ?? graph.decisions
         self.actions = actions ?? graph.actions
         self.matches = matches ?? graph.matches
@@ -88,6 +92,19 @@ public final class SiteGraph: Sendable {
     }
 
     public func document(_ key: String) -> ParsedDocument? { lookup.index[key].map { documents[$0] } }
+
+    /// A document's position in `documents`: its hint when the hint points at this very document (no
+    /// hashing), else by key; nil when the graph does not have it.
+    public func position(of doc: Document) -> Int? {
+        let hint = doc.positionHint
+        if hint >= 0, hint < documents.count, documents[hint].document.isSameDocument(as: doc) { return hint }
+        return lookup.index[doc.key]
+    }
+
+    public func position(ofKey key: String) -> Int? { lookup.index[key] }
+
+    /// The output folder of the document at `position` (`Routes.folder(ofKey:)`, looked up once per build).
+    public func folder(at position: Int) -> String { folders[position] }
 
     public func document(_ kind: Kind, _ id: String) -> ParsedDocument? { document("\(kind.rawValue)/\(id)") }
 
@@ -172,6 +189,7 @@ struct DocumentLookup: Sendable {
         var start = 0
         for (i, parsed) in documents.enumerated() {
             index[parsed.document.key] = i
+            parsed.document.setPositionHint(i)
             if let value = parsed.document.person?.initials?.value, initials[value] == nil {
                 initials[value] = parsed.document.key
             }

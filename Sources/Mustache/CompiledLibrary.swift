@@ -8,15 +8,21 @@
 /// partials and blocks, dynamic partials, recursion) renders through `MustacheTemplate`'s own code, and
 /// every value that is not one of okc's plain types is handed to that code too, so that output stays
 /// exactly what `MustacheLibrary.render` gives.
+///
+/// `constants`: values that the root object of every render holds under these keys, and that no object a
+/// section pushes has a key for (so a lookup of one always climbs to the root). A variable naming one,
+/// without transforms (`{{t.meeting_date}}`, `{{site.title}}`), is then the same text on every render:
+/// it is written into the compiled text once instead of looked up, key by key, on each. Only text, flags
+/// and numbers are written; anything else (and every section) is still looked up when rendered.
 public struct MustacheCompiledLibrary: Sendable {
     private let blocks: [String: CompiledBlock]
 
-    public init(_ library: MustacheLibrary) {
+    public init(_ library: MustacheLibrary, constants: [String: Any] = [:]) {
         var blocks: [String: CompiledBlock] = [:]
         let scope = CompiledScope(inherited: nil, contentType: HTMLContentType(), library: library)
         for name in library.templateNames {
             guard let template = library.getTemplate(named: name) else { continue }
-            var compiler = TemplateCompiler(library: library)
+            var compiler = TemplateCompiler(library: library, constants: constants)
             blocks[name] = compiler.compile(template, scope: scope, partials: [], depth: 0)
         }
         self.blocks = blocks
@@ -36,13 +42,38 @@ public struct MustacheCompiledLibrary: Sendable {
 /// Turns a template's tokens into a `CompiledBlock`, inlining the partials and blocks it reaches.
 struct TemplateCompiler {
     let library: MustacheLibrary
+    /// See `MustacheCompiledLibrary`.
+    let constants: [String: Any]
     /// Tokens still allowed to be compiled; past it (and past `maxDepth`) partials and blocks stay
     /// tokens, so that a template that recurses or inlines exponentially still compiles quickly.
     private var budget = 200_000
     private static let maxDepth = 24
 
-    init(library: MustacheLibrary) {
+    init(library: MustacheLibrary, constants: [String: Any] = [:]) {
         self.library = library
+        self.constants = constants
+    }
+
+    /// What a variable naming a constant renders, as `CompiledVariable.render` would render it; nil when
+    /// it is not a constant's text, flag or number (then it is looked up when rendered).
+    func constantText(_ name: MustacheTemplate.Name, transforms: [String], escaped: Bool, scope: CompiledScope) -> String? {
+        guard transforms.isEmpty, let first = name.climbing, let root = constants[first] else { return nil }
+        // A name the constant does not have renders as nothing, as its lookup from the root would.
+        guard let value = name.parts.count == 1 ? root : MustacheTemplate.descend(name.parts.dropFirst(), from: root) else { return "" }
+        guard MustacheTemplate.isPlain(value), let text = MustacheTemplate.plainText(value) else { return nil }
+        guard escaped else { return text }
+        var out = ""
+        if scope.isHTML { text.htmlEscape(into: &out) } else { scope.contentType.escapeText(text, into: &out) }
+        return out
+    }
+
+    /// Adjacent texts appended one after the other give the same output as one text.
+    private func append(text: String, to ops: inout [CompiledOp]) {
+        if case .text(let previous) = ops.last {
+            ops[ops.count - 1] = .text(previous + text)
+        } else if !text.isEmpty {
+            ops.append(.text(text))
+        }
     }
 
     /// - Parameters:
@@ -56,18 +87,21 @@ struct TemplateCompiler {
             let inlines = budget > 0 && depth < Self.maxDepth
             switch token {
             case .text(let text):
-                // Adjacent texts appended one after the other give the same output as one text.
-                if case .text(let previous) = ops.last {
-                    ops[ops.count - 1] = .text(previous + text)
-                } else {
-                    ops.append(.text(text))
-                }
+                append(text: text, to: &ops)
 
             case .variable(let name, let transforms):
-                ops.append(.variable(CompiledVariable(CompiledName(name: name, transforms: transforms), escaped: true, scope: scope, template: template)))
+                if let text = constantText(name, transforms: transforms, escaped: true, scope: scope) {
+                    append(text: text, to: &ops)
+                } else {
+                    ops.append(.variable(CompiledVariable(CompiledName(name: name, transforms: transforms), escaped: true, scope: scope, template: template)))
+                }
 
             case .unescapedVariable(let name, let transforms):
-                ops.append(.variable(CompiledVariable(CompiledName(name: name, transforms: transforms), escaped: false, scope: scope, template: template)))
+                if let text = constantText(name, transforms: transforms, escaped: false, scope: scope) {
+                    append(text: text, to: &ops)
+                } else {
+                    ops.append(.variable(CompiledVariable(CompiledName(name: name, transforms: transforms), escaped: false, scope: scope, template: template)))
+                }
 
             case .section(let name, let transforms, let section):
                 let block = compile(section, scope: scope, partials: partials, depth: depth + 1)

@@ -48,20 +48,28 @@ enum PageShell {
         // Room for every key a page adds: a copy of a base with room enough keeps its layout, a smaller
         // one is rehashed into a larger table.
         var base = [String: Any](minimumCapacity: 48)
+        base.merge(constants(config: config, strings: view.strings), uniquingKeysWith: { $1 })
         base.merge([
-            "t": view.strings.table,
             "lang": config.language,
+            "root": view.url(toFolder: ""),
+            "isHome": view.folder.isEmpty,
+            "menu": menu,
+        ] as [String: Any]) { $1 }
+        return base
+    }
+
+    /// The keys of every page's base that are the same on every page of a build: the templates are
+    /// compiled with them (ThemeTemplates.specialised). No view uses these keys for anything else.
+    static func constants(config: SiteConfig, strings: Strings) -> [String: Any] {
+        [
+            "t": strings.table,
             "site": [
                 "title": config.title,
                 "organisation": config.organisation ?? "",
                 "description": config.description ?? "",
                 "contact": contact(config.contact),
             ] as [String: Any],
-            "root": view.url(toFolder: ""),
-            "isHome": view.folder.isEmpty,
-            "menu": menu,
-        ] as [String: Any]) { $1 }
-        return base
+        ]
     }
 
     static func contact(_ contact: SiteConfig.Contact?) -> [String: Any] {
@@ -96,7 +104,7 @@ extension PageShell {
     final class Parts: Sendable {
         /// The first segments that matter; index 0 of a depth's row is "none of these".
         private let segments: [[UInt8]]
-        private let facts: [Fact]
+        private let facts: RecordedFacts
         /// `rows[depth][segment]`; deeper folders render the shell the slow way.
         nonisolated(unsafe) private let bases: [[[String: Any]]]
         /// `crumbs[depth][segment][kind]`, the last kind slot for no section.
@@ -121,7 +129,7 @@ extension PageShell {
             // A first segment that names none of them, for the "elsewhere" column.
             var other: [UInt8] = [UInt8(ascii: "x")]
             while segments.contains(other) { other.append(UInt8(ascii: "x")) }
-            var facts: [Fact] = []
+            var facts = RecordedFacts()
             var bases: [[[String: Any]]] = []
             var crumbs: [[[[[String: Any]]]]] = []
             for depth in 0..<Self.depths {
@@ -134,7 +142,7 @@ extension PageShell {
                     let log = FactLog()
                     let view = ViewContext(graph: graph, strings: strings, folder: folder, log: log)
                     baseRow.append(PageShell.base(view))
-                    facts = log.facts
+                    facts = log.recorded
                     crumbsRow.append((Kind.allCases.map { Optional($0) } + [nil]).map { kind in
                         PageShell.crumbs(view, section: kind).map { ["title": $0.0, "url": $0.1] }
                     })

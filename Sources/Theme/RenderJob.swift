@@ -36,9 +36,9 @@ public final class RenderJob: Sendable {
     }
 
     /// The file's text (UTF-8 is what is written) and every fact of the graph it was made from.
-    public func render() -> (text: String, facts: [Fact]) {
+    public func render() -> (text: String, facts: RecordedFacts) {
         let log = FactLog()
         let text = make(ViewContext(graph: site.graph, strings: site.strings, folder: folder, log: log, shell: site.shell))
-        return (text, log.facts)
+        return (text, log.recorded)
     }
 }

@@ -12,6 +12,8 @@ public enum SiteRenderer {
     /// Every file the site consists of, in no particular order; paths are unique unless two sources clash.
     public static func jobs(_ graph: SiteGraph, templates: ThemeTemplates, strings: Strings,
                             body: @escaping BodySource = parsedBody) -> [RenderJob] {
+        // Every page's strings and site settings written into the templates once, not looked up per page.
+        let templates = templates.specialised(for: PageShell.constants(config: graph.config, strings: strings))
         var jobs: [RenderJob] = []
         jobs.reserveCapacity(graph.documents.count + 64)
         let site = RenderJob.Site(graph: graph, strings: strings)
@@ -63,8 +65,7 @@ public enum SiteRenderer {
         case .page: extra = [:]
         }
         // The page shows its own front matter and body.
-        view.log.record(.document(doc.key))
-        view.log.record(.body(doc.key))
+        view.recordPage(doc)
         extra["body"] = body(parsed)
         extra["backlinks"] = view.backlinks(of: doc)
         extra["updated"] = view.date(doc.updated)

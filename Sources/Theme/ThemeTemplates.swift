@@ -9,10 +9,16 @@ public struct ThemeTemplates: Sendable {
     /// The library compiled once: pages render from it (the same text as `library` renders, in less time).
     let compiled: MustacheCompiledLibrary
 
-    init(library: MustacheLibrary, names: Set<String>) {
+    init(library: MustacheLibrary, names: Set<String>, constants: [String: Any] = [:]) {
         self.library = library
         self.names = names
-        self.compiled = MustacheCompiledLibrary(library)
+        self.compiled = MustacheCompiledLibrary(library, constants: constants)
+    }
+
+    /// The same templates compiled for renders whose root objects all hold `constants` (see
+    /// `MustacheCompiledLibrary`): a build's strings and site settings, the same on every page.
+    func specialised(for constants: [String: Any]) -> ThemeTemplates {
+        ThemeTemplates(library: library, names: names, constants: constants)
     }
 
     /// Every page kind renders through one of these; a theme that lacks one cannot build.

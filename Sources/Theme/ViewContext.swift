@@ -36,7 +36,7 @@ struct ViewContext {
 
     @discardableResult
     private func recorded(_ doc: Document) -> Document {
-        log.record(.document(doc.key))
+        if let position = graph.position(of: doc) { log.record(.document, of: position) } else { log.record(.document(doc.key)) }
         return doc
     }
 
@@ -47,8 +47,12 @@ struct ViewContext {
     func document(_ kind: Kind, _ id: String) -> Document? { document(key: "\(kind.rawValue)/\(id)") }
 
     func document(key: String) -> Document? {
-        log.record(.document(key))
-        return graph.frontMatter(key)
+        guard let position = graph.position(ofKey: key) else {
+            log.record(.document(key))
+            return nil
+        }
+        log.record(.document, of: position)
+        return graph.documents[position].document
     }
 
     /// Every document of a kind, in graph order.
@@ -80,7 +84,7 @@ struct ViewContext {
     }
 
     func backlinks(to key: String) -> [Backlink] {
-        log.record(.backlinks(key))
+        if let position = graph.position(ofKey: key) { log.record(.backlinks, of: position) } else { log.record(.backlinks(key)) }
         return graph.backlinks[key] ?? []
     }
 
@@ -163,7 +167,7 @@ struct ViewContext {
     var menuPages: [(key: String, title: String)] {
         log.record(.menu)
         return graph.menuPages.map { page in
-            log.record(.title(page.document.key))
+            if let position = graph.position(of: page.document) { log.record(.title, of: position) } else { log.record(.title(page.document.key)) }
             return (page.document.key, page.document.title)
         }
     }
@@ -186,7 +190,20 @@ struct ViewContext {
 
     func url(toFolder target: String) -> String { Routes.relative(from: folder, to: target) }
 
-    func url(_ doc: Document) -> String { url(toFolder: routes.folder(ofKey: doc.key) ?? "") }
+    func url(_ doc: Document) -> String {
+        url(toFolder: graph.position(of: doc).map(graph.folder(at:)) ?? routes.folder(ofKey: doc.key) ?? "")
+    }
+
+    /// The page's own document read in full, front matter and body (the page view's first lookups).
+    func recordPage(_ doc: Document) {
+        guard let position = graph.position(of: doc) else {
+            log.record(.document(doc.key))
+            log.record(.body(doc.key))
+            return
+        }
+        log.record(.document, of: position)
+        log.record(.body, of: position)
+    }
 
     func link(_ doc: Document) -> [String: Any] {
         // Room for every key a link gets here and in `personLink`: growing a dictionary rehashes it.
@@ -256,15 +273,4 @@ struct ViewContext {
     private static let kinds = Kind.allCases
 
     private static func kindIndex(_ kind: Kind) -> Int { kinds.firstIndex(of: kind)! }
-}
-
-/// The facts one output file read, in the order they were read (repeats are kept: cheaper than a set).
-public final class FactLog {
-    public private(set) var facts: [Fact] = []
-
-    public init() {}
-
-    func record(_ fact: Fact) { facts.append(fact) }
-
-    func record(contentsOf facts: [Fact]) { self.facts.append(contentsOf: facts) }
 }

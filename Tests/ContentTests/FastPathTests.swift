@@ -47,13 +47,10 @@ import Testing
                 $0.value < 0x20 || "\"\\<>&".unicodeScalars.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}"
             }
             #expect(JSONValue.needsEscape(text) == changed, "\(text.debugDescription)")
-            var out = ""
-            JSONValue.writeString(text, to: &out)
+            let out = JSONValue.quoted(text)
             if !changed { #expect(out == "\"" + text + "\"") }
         }
-        var out = ""
-        JSONValue.writeString("a\u{2028}–<", to: &out)
-        #expect(out == "\"a\\u2028–\\u003c\"")
+        #expect(JSONValue.quoted("a\u{2028}–<") == "\"a\\u2028–\\u003c\"")
     }
 }
 
@@ -67,5 +64,18 @@ import Testing
         }
         #expect(Escape.xml("a & <b>") == "a &amp; &lt;b&gt;")
         #expect(Escape.xml("&\u{301}") == "&\u{301}")
+    }
+}
+
+/// `Day.iso`'s ten-byte path gives what joining the padded parts gives.
+@Suite struct DayISOFastPathTests {
+    @Test func agreesWithThePaddedParts() throws {
+        for year in [1, 9, 10, 99, 100, 999, 1000, 1999, 2024, 9999] {
+            for (month, day) in [(1, 1), (2, 29), (9, 9), (10, 10), (12, 31)] {
+                guard let date = Day(year: year, month: month, day: day) else { continue }
+                #expect(date.iso == Digits.four(year) + "-" + Digits.two(month) + "-" + Digits.two(day))
+            }
+        }
+        #expect(try #require(Day(year: 987, month: 3, day: 5)).iso == "0987-03-05")
     }
 }

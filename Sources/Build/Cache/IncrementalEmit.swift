@@ -70,7 +70,7 @@ struct IncrementalEmit {
         // The table has them now (taken as the parameter, the manifest is this function's to free).
         manifest.facts = []
         do {
-            @Sendable func valued(_ facts: [Fact], of path: String) -> FactList {
+            @Sendable func valued(_ facts: RecordedFacts, of path: String) -> FactList {
                 FactList(table.numbers(facts, previously: factsValid ? live.index(of: path).map { Array(live.facts($0)) } : nil))
             }
             // Site-wide files (registers, open data) one at a time: each holds hundreds of MB while made.
@@ -253,6 +253,9 @@ final class FactTable: Sendable {
     private struct State {
         /// Fact → number; made at the first lookup (a build that renders nothing never needs it).
         var numbers: [Fact: Int]?
+        /// The number of each document's own facts by tagged position (RecordedFacts),
+        /// -1 for none yet; made at the first lookup. Such a fact is numbered here, never in `numbers`.
+        var byPosition: [Int32]?
         var facts: [(fact: Fact, value: UInt64)]
     }
 
@@ -262,28 +265,47 @@ final class FactTable: Sendable {
     /// `previous`: the previous manifest's facts with their values now, keeping their numbers.
     init(hasher: FactHasher, previous: [(fact: Fact, value: UInt64)] = []) {
         self.hasher = hasher
-        state = Mutex(State(numbers: nil, facts: previous))
+        state = Mutex(State(numbers: nil, byPosition: nil, facts: previous))
     }
 
     var facts: [(fact: Fact, value: UInt64)] { state.withLock { $0.facts } }
 
-    /// A file's facts as numbers: each once, sorted. `previously`: the numbers the file's facts had
-    /// in the previous table, which this one starts with; a file rendered again mostly reads what it
-    /// read before, so those are tried first, and a build that renders a few files need not make the
-    /// lookup table of every fact (tens of thousands on a large site). The other facts are looked up
-    /// under one lock, and those unknown are valued outside it (a register's value is a walk over it)
-    /// and numbered after.
-    func numbers(_ facts: [Fact], previously: [Int]? = nil) -> [Int] {
+    /// A file's facts as numbers: each once, sorted. Documents' facts recorded by position take an
+    /// array lookup. For the others, `previously` (the numbers the file's facts had in the previous
+    /// table, which this one starts with) is tried first: a file rendered again mostly reads what it
+    /// read before, so a build that renders a few files need not make the lookup table of every fact
+    /// (tens of thousands on a large site). The rest are looked up under one lock, and those unknown
+    /// are valued outside it (a register's value is a walk over it) and numbered after.
+    func numbers(_ recorded: RecordedFacts, previously: [Int]? = nil) -> [Int] {
         var numbers: [Int] = []
-        var rest = facts
-        if let previously, !previously.isEmpty {
+        numbers.reserveCapacity(recorded.facts.count + recorded.positions.count)
+        var tagged = recorded.positions
+        tagged.sort()
+        var newPositions: [UInt32] = []
+        if !tagged.isEmpty {
+            state.withLock { state in
+                let byPosition = positionNumbers(&state)
+                var last: UInt32? = nil
+                for tag in tagged where tag != last {
+                    last = tag
+                    let number = byPosition[Int(tag)]
+                    if number >= 0 { numbers.append(Int(number)) } else { newPositions.append(tag) }
+                }
+            }
+        }
+        for tag in newPositions {
+            let fact = RecordedFacts.fact(tag, in: hasher.graph)
+            numbers.append(number(fact, value: hasher.compute(fact)))
+        }
+        var rest = recorded.facts
+        if let previously, !previously.isEmpty, !rest.isEmpty {
             var known: [Fact: Int] = [:]
             known.reserveCapacity(previously.count)
             state.withLock { state in
                 for number in previously where number < state.facts.count { known[state.facts[number].fact] = number }
             }
             rest = []
-            for fact in facts {
+            for fact in recorded.facts {
                 if let number = known[fact] { numbers.append(number) } else { rest.append(fact) }
             }
         }
@@ -291,7 +313,7 @@ final class FactTable: Sendable {
         if !rest.isEmpty {
             numbers += state.withLock { state in
                 rest.compactMap { fact -> Int? in
-                    if let known = Self.lookUp(fact, in: &state) { return known }
+                    if let known = lookUp(fact, in: &state) { return known }
                     missing.append(fact)
                     return nil
                 }
@@ -299,7 +321,7 @@ final class FactTable: Sendable {
         }
         for fact in missing {
             // A fact read twice by this file, or numbered meanwhile by another worker, is valued once.
-            if let known = state.withLock({ Self.lookUp(fact, in: &$0) }) {
+            if let known = state.withLock({ lookUp(fact, in: &$0) }) {
                 numbers.append(known)
             } else {
                 numbers.append(number(fact, value: hasher.compute(fact)))
@@ -315,19 +337,43 @@ final class FactTable: Sendable {
     /// The fact's number, given its value now (kept from whoever numbered it first).
     func number(_ fact: Fact, value: UInt64) -> Int {
         state.withLock { state in
-            if let known = Self.lookUp(fact, in: &state) { return known }
-            state.numbers![fact] = state.facts.count
+            if let known = lookUp(fact, in: &state) { return known }
+            let number = state.facts.count
+            if let tag = tag(of: fact) {
+                state.byPosition![Int(tag)] = Int32(number)
+            } else {
+                state.numbers![fact] = number
+            }
             state.facts.append((fact, value))
-            return state.facts.count - 1
+            return number
         }
     }
 
-    private static func lookUp(_ fact: Fact, in state: inout State) -> Int? {
+    private func tag(of fact: Fact) -> UInt32? { RecordedFacts.tag(of: fact, in: hasher.graph) }
+
+    private func positionNumbers(_ state: inout State) -> [Int32] {
+        if let byPosition = state.byPosition { return byPosition }
+        var byPosition = [Int32](repeating: -1, count: hasher.graph.documents.count * RecordedFacts.Aspect.allCases.count)
+        // The first of equal facts keeps the number (a table never holds two, but do not trust it).
+        for (index, entry) in state.facts.enumerated() {
+            if let tag = tag(of: entry.fact), byPosition[Int(tag)] < 0 { byPosition[Int(tag)] = Int32(index) }
+        }
+        state.byPosition = byPosition
+        return byPosition
+    }
+
+    private func lookUp(_ fact: Fact, in state: inout State) -> Int? {
+        if let tag = tag(of: fact) {
+            let number = positionNumbers(&state)[Int(tag)]
+            return number >= 0 ? Int(number) : nil
+        }
         if state.numbers == nil {
             var numbers: [Fact: Int] = [:]
             numbers.reserveCapacity(state.facts.count)
-            // The first of equal facts keeps the number (a table never holds two, but do not trust it).
-            for (index, entry) in state.facts.enumerated() where numbers[entry.fact] == nil { numbers[entry.fact] = index }
+            // Documents' own facts are numbered by position; the first of equal facts keeps the number.
+            for (index, entry) in state.facts.enumerated() where tag(of: entry.fact) == nil && numbers[entry.fact] == nil {
+                numbers[entry.fact] = index
+            }
             state.numbers = numbers
         }
         return state.numbers![fact]
