@@ -122,10 +122,31 @@ import Mustache
             "upcoming": links, "items": links, "years": [["year": "2024", "items": links] as [String: Any]], "group": link, "time": "09.00",
             "backlinks": [["kind": "Möten", "items": links] as [String: Any]], "registration": "https://r/", "type": "Möte",
         ]
+        // As the build compiles them: with the strings and site settings every page's root holds.
+        let specialised = MustacheCompiledLibrary(library, constants: ["t": context["t"]!, "site": context["site"]!])
         for name in names.map({ String($0.dropLast(".mustache".count)) }) {
             let general = library.render(context, withTemplate: name)
             #expect(compiled.render(context, withTemplate: name) == general, "template \(name)")
+            #expect(specialised.render(context, withTemplate: name) == general, "template \(name), constants compiled in")
             #expect(general?.isEmpty == false)
         }
+    }
+
+    /// Constants written in when compiled render what looking them up from the root renders; what is not
+    /// a constant's text, flag or number is still looked up.
+    @Test func constantsAreWrittenInAsTheLookupWouldRenderThem() throws {
+        let site: [String: Any] = ["title": "A & <B>", "flag": true, "count": 3, "list": ["x"], "contact": ["name": "K"] as [String: Any]]
+        let strings: [String: String] = ["k": "v&\"", "empty": ""]
+        let template = "{{site.title}}|{{{site.title}}}|{{site.flag}}|{{site.count}}|{{site.nothing}}|{{t.k}}|{{&t.k}}|{{t.empty}}|"
+            + "{{site.list}}|{{#site.contact}}{{name}}{{/site.contact}}|{{^site.flag}}no{{/site.flag}}|{{.t.k}}|"
+            + "{{#items}}{{t.k}}{{site.title}}{{/items}}|{{%CONTENT_TYPE: TEXT}}{{site.title}}"
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(string: template), named: "main")
+        let root: [String: Any] = ["t": strings, "site": site, "items": [["a": 1], ["a": 2]] as [[String: Any]]]
+        let general = library.render(root, withTemplate: "main")
+        let compiled = MustacheCompiledLibrary(library, constants: ["t": strings, "site": site])
+        #expect(compiled.render(root, withTemplate: "main") == general)
+        #expect(general == "A &amp; &lt;B&gt;|A & <B>|true|3||v&amp;&quot;|v&\"||[&quot;x&quot;]|K||v&amp;&quot;|"
+            + "v&amp;&quot;A &amp; &lt;B&gt;v&amp;&quot;A &amp; &lt;B&gt;|A & <B>")
     }
 }
