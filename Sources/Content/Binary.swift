@@ -103,6 +103,8 @@ public struct BinaryReader {
     public private(set) var offset: Int
     private let end: Int
     private var strings: [String] = []
+    /// Texts passed over by `skipString`, which back-references may name too.
+    private var skipped = 0
 
     public init(_ bytes: [UInt8], range: Range<Int>? = nil) {
         self.bytes = bytes
@@ -169,6 +171,20 @@ public struct BinaryReader {
         offset += count
         strings.append(text)
         return text
+    }
+
+    /// Checks a text as `readString` would and passes over it without making it (`readString` never
+    /// rejects a text for its bytes: invalid UTF-8 is repaired). For readers that only validate: a
+    /// back-reference that `readString` then made to a skipped text throws.
+    public mutating func skipString() throws {
+        let tag = try readUInt64()
+        if tag & 1 == 1 {
+            guard Int(tag >> 1) < strings.count + skipped else { throw Corrupt() }
+            return
+        }
+        guard tag >> 1 <= UInt64(end - offset) else { throw Corrupt() }
+        offset += Int(tag >> 1)
+        skipped += 1
     }
 
     public mutating func readRaw(_ count: Int) throws -> ArraySlice<UInt8> {

@@ -37,13 +37,21 @@ enum PersonView {
         c["roleGroups"] = roleGroups(view, p.roles)
         if let s = p.succeeded.flatMap({ view.document(.person, $0.value) }) { c["succeeded"] = view.link(s) }
         c["successors"] = view.successors(ofPerson: doc.id).map(view.link)
-        let backlinks = view.backlinks(to: doc.key)
-        func meetings(_ relations: Set<Relation>) -> [[String: Any]] {
-            backlinks.filter { relations.contains($0.relation) }.compactMap { view.document(key: $0.source) }
-                .filter { $0.kind == .meeting }.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.map(view.link)
+        // The meetings that name the person, in one pass over the backlinks (each source looked up once).
+        var attended: [Document] = [], recorded: [Document] = []
+        for backlink in view.backlinks(to: doc.key) {
+            let attendance: Bool
+            switch backlink.relation {
+            case .attended, .guest: attendance = true
+            case .recorded, .approved: attendance = false
+            default: continue
+            }
+            guard let meeting = view.document(key: backlink.source), meeting.kind == .meeting else { continue }
+            if attendance { attended.append(meeting) } else { recorded.append(meeting) }
         }
-        c["attended"] = meetings([.attended, .guest])
-        c["recorded"] = meetings([.recorded, .approved])
+        func newestFirst(_ meetings: [Document]) -> [[String: Any]] { meetings.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.map(view.link) }
+        c["attended"] = newestFirst(attended)
+        c["recorded"] = newestFirst(recorded)
         c["tasks"] = view.actions(ownedBy: doc.key).map { RegisterViews.item(view, $0) }
         return c
     }

@@ -47,4 +47,23 @@ import Markdown
         writer.write(9)
         #expect(throws: BinaryReader.Corrupt.self) { try BodyLinks(validating: writer.bytes) }
     }
+
+    /// The check that makes no strings refuses exactly what unpacking refuses: every byte of the packed
+    /// links set to every value.
+    @Test func validationAgreesWithUnpacking() {
+        let bytes = BodyLinks(links: Self.links, targets: Self.targets).bytes
+        var refused = 0
+        for index in bytes.indices {
+            for value in [0, 1, 2, 3, 4, 5, 9, 0x7F, 0x80, 0xFF] as [UInt8] {
+                var damaged = bytes
+                damaged[index] = value
+                let packed = BodyLinks(bytesForTesting: damaged)
+                let validates = (try? packed.validate()) != nil
+                let unpacks = (try? packed.unpacked()) != nil
+                #expect(validates == unpacks, "byte \(index) set to \(value)")
+                if !validates { refused += 1 }
+            }
+        }
+        #expect(refused > 0)
+    }
 }
