@@ -47,8 +47,13 @@ enum DocumentStage {
         }
         let folder = routes.folder(ofKey: document.key) ?? ""
         var markdown = MarkdownRenderer.render(document.body, options: options) { url in
-            let target = targets[url] ?? routes.target(of: url, from: source.path)
-            targets[url] = target
+            let target: Routes.Target
+            if let known = targets[url] {
+                target = known
+            } else {
+                target = routes.target(of: url, from: source.path)
+                targets[url] = target
+            }
             // What each link was rewritten to is not kept: the cache derives it from the targets (ParseStage.rewrites).
             return routes.rewrite(target, fromFolder: folder)
         }

@@ -140,16 +140,19 @@ final class Staging: Sendable {
         if !FileSystem.unlinkFile(full), FileSystem.type(full) == .directory { FileSystem.remove(full) }
     }
 
-    func write(_ bytes: [UInt8], to path: String) throws {
+    /// The written file's stamp (nil if it could not be read).
+    @discardableResult
+    func write(_ bytes: [UInt8], to path: String) throws -> FileSystem.Stamp? {
         clear(path)
-        try FileSystem.write(bytes, to: folder + "/" + path)
+        return try FileSystem.write(bytes, to: folder + "/" + path)
     }
 
     /// A rendered file, written from the text's own UTF-8 storage (a site's largest files are tens of MB).
-    func write(_ text: String, to path: String) throws {
+    @discardableResult
+    func write(_ text: String, to path: String) throws -> FileSystem.Stamp? {
         clear(path)
         var text = text
-        try text.withUTF8 { try FileSystem.write($0, to: folder + "/" + path) }
+        return try text.withUTF8 { try FileSystem.write($0, to: folder + "/" + path) }
     }
 
     /// Puts an unchanged file of the current site into the new one without copying its bytes.

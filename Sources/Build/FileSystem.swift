@@ -50,15 +50,20 @@ enum FileSystem {
         return result
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    @discardableResult
+    static func write(_ bytes: [UInt8], to path: String) throws -> Stamp? {
         try bytes.withUnsafeBufferPointer { try write($0, to: path) }
     }
 
-    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
+    /// The written file's stamp, from the open file (what `stamp(path)` then gives, without a lookup of the path).
+    @discardableResult
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws -> Stamp? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         try writeAll(bytes, to: fd, path: path)
+        var info = stat()
+        return fstat(fd, &info) == 0 ? Stamp(info) : nil
     }
 
     /// Writes all of `bytes` to an open file: one `write` may take only part of them.

@@ -102,8 +102,8 @@ struct IncrementalEmit {
                     if let kept = Self.keep(job.path, hash: hash, staging: staging, previous: previous) {
                         return .file(hash: hash, stamp: kept, facts: valued(facts, of: job.path), rendered: true, mismatch: mismatch, kept: true)
                     }
-                    try staging.write(text, to: job.path)
-                    return .file(hash: hash, stamp: staging.stamp(job.path) ?? .none, facts: valued(facts, of: job.path), rendered: true,
+                    let stamp = try staging.write(text, to: job.path)
+                    return .file(hash: hash, stamp: stamp ?? .none, facts: valued(facts, of: job.path), rendered: true,
                                  mismatch: mismatch, kept: false)
                 } catch {
                     return .failed("\(error)")
@@ -206,10 +206,10 @@ struct IncrementalEmit {
             return (hash, stamp, .init(path: copy.source, stamp: sourceStamp))
         }
         let bytes = try FileSystem.read(copy.source)
-        try staging.write(bytes, to: copy.path)
+        let written = try staging.write(bytes, to: copy.path)
         // A source written moments ago could change again within the same stamp: then do not vouch for it.
         let settled = sourceStamp.map { $0.modified < Self.now() - 2_000_000_000 } ?? false
-        return (StableHasher.hash(bytes), staging.stamp(copy.path) ?? .none, .init(path: copy.source, stamp: settled ? sourceStamp : nil))
+        return (StableHasher.hash(bytes), written ?? .none, .init(path: copy.source, stamp: settled ? sourceStamp : nil))
     }
 
     /// The stamp of the file already in a recycled staging folder when it has the wanted content.
