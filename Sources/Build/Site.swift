@@ -192,7 +192,8 @@ public enum Site {
     static func link(_ records: inout [SourceRecord], inventory: SourceInventory, config: SiteConfig, glossary: [GlossaryEntry],
                      options: BuildOptions, keepResults: Bool, diagnostics: inout [Diagnostic]) -> (SiteGraph, Routes) {
         let loaded = records.compactMap(\.outcome.parsed)
-        let parsed = loaded.filter { options.drafts || !$0.document.draft }
+        // Without drafts to leave out, the same array (a filtered copy retained every page's parts).
+        let parsed = options.drafts || !loaded.contains(where: \.document.draft) ? loaded : loaded.filter { !$0.document.draft }
         let drafts = Set(loaded.filter { !options.drafts && $0.document.draft }.map(\.document.path))
         let routes = Routes(config: config, documents: inventory.pages.filter { !drafts.contains($0.path) }.map { ($0.kind, $0.id, $0.path) },
                             contentFiles: inventory.assets)

@@ -116,9 +116,10 @@ struct ReferenceResolver: Sendable {
     /// Resolves an id of `kind`; records a backlink from `source` or an error with the closest id.
     @discardableResult
     mutating func expect(_ kind: Kind, _ reference: Located<String>, from source: Document?, relation: Relation,
-                         allowInitials: Bool = false) -> ParsedDocument? {
-        let found = kind == .person ? graph.person(reference.value, allowInitials: allowInitials)
-                                    : graph.document(kind, reference.value)
+                         allowInitials: Bool = false) -> Bool {
+        // The document alone: a copy of its ParsedDocument retained every part of it, for every reference.
+        let found = kind == .person && allowInitials ? graph.personFrontMatter(reference.value)
+                                                     : graph.frontMatter(kind.rawValue + "/" + reference.value)
         guard let found else {
             var candidates = graph.ids(of: kind)
             if allowInitials {
@@ -129,12 +130,12 @@ struct ReferenceResolver: Sendable {
             diagnostics.append(.error("unknown \(what) '\(reference.value)'", at: reference.position,
                                       hint: Closest.hint(reference.value, in: candidates) ?? known
                                         ?? "add content/\(kind.folder)/\(Identifier.slug(reference.value)).md or correct the id"))
-            return nil
+            return false
         }
-        if let source, found.document.key != source.key {
-            backlinks.append((found.document.key, Backlink(source: source.key, relation: relation)))
+        if let source, found.key != source.key {
+            backlinks.append((found.key, Backlink(source: source.key, relation: relation)))
         }
-        return found
+        return true
     }
 
     mutating func expectArea(_ reference: Located<String>, from source: Document?, relation: Relation, plan: String? = nil) {
@@ -248,7 +249,7 @@ struct ReferenceResolver: Sendable {
                 continue
             }
             var target = recorded(link.url) ?? graph.routes.target(of: link.url, from: doc.path)
-            if case .page(let key, _) = target, graph.document(key) == nil { target = graph.routes.target(of: link.url, from: doc.path) }
+            if case .page(let key, _) = target, graph.position(ofKey: key) == nil { target = graph.routes.target(of: link.url, from: doc.path) }
             switch target {
             case .external:
                 continue
@@ -258,27 +259,37 @@ struct ReferenceResolver: Sendable {
                 diagnostics.append(.error("broken link '\(link.url)': \(reason)", at: position,
                                           hint: Closest.hint(Routes.splitAnchor(link.url).0, in: candidates) ?? "link to another page by its .md file, e.g. ../meetings/2024-08-19-ros.md"))
             case .sameDocument(let anchor):
-                checkAnchor(anchor, in: parsed, at: position, written: link.url)
+                checkAnchor(anchor, in: parsed.markdown.headings, of: doc.key, path: doc.path, at: position)
             case .page(let key, let anchor):
-                guard let target = graph.document(key) else { continue }
+                guard let target = graph.position(ofKey: key) else { continue }
                 if key != doc.key {
                     backlinks.append((key, Backlink(source: doc.key, relation: .link)))
                 }
-                if let anchor { checkAnchor(anchor, in: target, at: position, written: link.url) }
+                if let anchor {
+                    // Read in place: a copy of the ParsedDocument retained every part of it, for every link.
+                    checkAnchor(anchor, in: graph.documents[target].markdown.headings, of: key, path: graph.documents[target].document.path,
+                                at: position)
+                }
             case .file:
                 continue
             }
         }
     }
 
-    mutating func checkAnchor(_ anchor: String, in target: ParsedDocument, at position: SourcePosition, written: String) {
+    /// `headings` and `path` of the document with `key`, which the link points into.
+    mutating func checkAnchor(_ anchor: String, in headings: [RenderedMarkdown.Heading], of key: String, path: String, at position: SourcePosition) {
         guard !anchor.isEmpty else { return }
-        // One set per page: a long page linking to its own headings made this quadratic.
-        let known = anchorSets[target.document.key] ?? Set(target.markdown.headings.map(\.anchor))
-        anchorSets[target.document.key] = known
-        if known.contains(anchor) { return }
-        let anchors = target.markdown.headings.map(\.anchor)
-        diagnostics.append(.error("no heading '#\(anchor)' in \(target.document.path)", at: position,
+        // A few headings are compared directly; a long page's get one set per page linking into it (a long
+        // page linking to each of its own headings made this quadratic).
+        if headings.count <= 16 {
+            if headings.contains(where: { $0.anchor == anchor }) { return }
+        } else {
+            let known = anchorSets[key] ?? Set(headings.map(\.anchor))
+            anchorSets[key] = known
+            if known.contains(anchor) { return }
+        }
+        let anchors = headings.map(\.anchor)
+        diagnostics.append(.error("no heading '#\(anchor)' in \(path)", at: position,
                                   hint: Closest.hint(anchor, in: anchors) ?? (anchors.isEmpty ? "that page has no headings" : "its headings: \(anchors.prefix(8).joined(separator: ", "))")))
     }
 
