@@ -130,15 +130,30 @@ struct SourceCache: Sendable {
         let payloadCount = encoded.reduce(header.bytes.count) { $0 + BinaryWriter.countLength($1.count) + $1.count }
         try CacheFile.write(magic: magic, key: key, payloadCount: payloadCount, to: sourcesPath(folder)) { writer in
             try writer.writeRaw(header.bytes)
-            for i in encoded.indices {
-                try writer.writeCount(encoded[i].count)
-                switch encoded[i] {
-                case .bytes(let bytes): try writer.writeRaw(bytes)
-                case .copy(let range):
-                    guard let bytes = previous?.read(range) else { throw FileSystem.Failure(description: "cannot read the cache's records") }
+            var i = encoded.startIndex
+            while i < encoded.endIndex {
+                if case .copy(let first) = encoded[i] {
+                    // Records that follow one another in the previous file, each behind its count as it is
+                    // written here, are copied with their counts in one read (a megabyte at most), not one each.
+                    let start = first.lowerBound - BinaryWriter.countLength(first.count)
+                    var end = first.upperBound
+                    var next = i + 1
+                    while next < encoded.endIndex, case .copy(let range) = encoded[next],
+                          range.lowerBound == end + BinaryWriter.countLength(range.count), range.upperBound - start <= 1 << 20 {
+                        end = range.upperBound
+                        next += 1
+                    }
+                    guard start >= 0, let bytes = previous?.read(start..<end) else {
+                        throw FileSystem.Failure(description: "cannot read the cache's records")
+                    }
                     try writer.writeRaw(bytes)
+                    i = next
+                    continue
                 }
+                try writer.writeCount(encoded[i].count)
+                if case .bytes(let bytes) = encoded[i] { try writer.writeRaw(bytes) }
                 encoded[i] = .bytes([])
+                i += 1
             }
         }
         for name in FileSystem.list(folder) where name.hasPrefix("bodies-") && name != "bodies-\(generation).bin" {
