@@ -184,10 +184,12 @@ struct IncrementalEmit {
         // A folder made new, or whose entries changed (or that holds one that did), is read again.
         var stale = touched
         for folder in folders where previousFolders[folder] == nil { stale.insert(folder); stale.formUnion(Self.folders(folder + "/x")) }
-        next.liveFolders = Dictionary(uniqueKeysWithValues: folders.compactMap { folder in
+        // A stat per folder read again, on all cores (every folder, after a full build).
+        let root = output
+        next.liveFolders = Dictionary(uniqueKeysWithValues: parallelMap(Array(folders)) { [stale] folder -> (String, Int)? in
             if recycled, !stale.contains(folder), let known = previousFolders[folder] { return (folder, known) }
-            return FileSystem.stamp(output + "/" + folder, follow: false).map { (folder, $0.modified) }
-        })
+            return FileSystem.stamp(root + "/" + folder, follow: false).map { (folder, $0.modified) }
+        }.compactMap { $0 })
         return Outcome(manifest: next, rendered: rendered, diagnostics: diagnostics,
                        factsValued: factsValid ? (valuedFacts, current.count) : nil)
     }
