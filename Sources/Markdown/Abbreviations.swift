@@ -1,5 +1,8 @@
 import CMark
 import Content
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Marks the first use of each glossary abbreviation on a page with `<abbr title="…">`, as WCAG's
 /// technique for abbreviations asks. Runs after the walk: it splits text nodes, which the iterator must not see.
@@ -24,6 +27,23 @@ struct AbbreviationMarker {
     }
 
     var isDone: Bool { unmarkedCount == 0 }
+
+    /// `visit(_:text:)` for a text node's literal as cmark holds it: simple bytes in which no unmarked
+    /// abbreviation (all of them simple) stands are passed over without making a string of them, which
+    /// is most text of most pages.
+    mutating func visit(_ node: OpaquePointer, literal: UnsafePointer<CChar>) {
+        guard unmarkedCount > 0 else { return }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        if AbbreviationMarker.isSimple(bytes) {
+            let mayHit = order.indices.contains { index in
+                guard !marked[index] else { return false }
+                guard let needle = order[index].needle else { return true }
+                return AbbreviationMarker.simpleFirstWord(needle, in: bytes) != nil
+            }
+            if !mayHit { return }
+        }
+        visit(node, text: String(cString: literal))
+    }
 
     /// Looks for unmarked abbreviations in a text node; remembers where to split it.
     mutating func visit(_ node: OpaquePointer, text: String) {
@@ -94,8 +114,10 @@ extension AbbreviationMarker {
     /// canonical-equivalence search finds exactly the byte matches, so they can be searched as bytes.
     static func isSimple(_ text: String) -> Bool {
         // Below U+0300 in UTF-8 is one byte, or two with a lead byte below 0xCC.
-        text.utf8.allSatisfy { $0 < 0xCC }
+        text.utf8.withContiguousStorageIfAvailable(isSimple) ?? text.utf8.allSatisfy { $0 < 0xCC }
     }
+
+    static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.allSatisfy { $0 < 0xCC } }
 
     /// `firstWord` for simple text: a byte search instead of a Foundation search that converts the
     /// whole text to UTF-16 for every abbreviation and text node.

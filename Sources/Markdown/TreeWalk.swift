@@ -70,7 +70,12 @@ struct TreeWalk {
             case CMARK_NODE_TEXT:
                 // Most text is only rendered: it becomes a Swift string only when a heading, a link text,
                 // the plain text or an abbreviation not yet marked needs it.
-                guard headingText != nil || !openLinks.isEmpty || options.plainText || !abbreviations.isDone else { break }
+                let needsText = headingText != nil || !openLinks.isEmpty || options.plainText
+                guard needsText || !abbreviations.isDone else { break }
+                if !needsText, let literal = cmark_node_get_literal(node) {
+                    abbreviations.visit(node, literal: literal)
+                    break
+                }
                 let text = string(cmark_node_get_literal(node))
                 addText(text)
                 abbreviations.visit(node, text: text)
