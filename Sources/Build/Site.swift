@@ -195,14 +195,15 @@ public enum Site {
         // Without drafts to leave out, the same array (a filtered copy retained every page's parts).
         let parsed = options.drafts || !loaded.contains(where: \.document.draft) ? loaded : loaded.filter { !$0.document.draft }
         let drafts = Set(loaded.filter { !options.drafts && $0.document.draft }.map(\.document.path))
-        let routes = Routes(config: config, documents: inventory.pages.filter { !drafts.contains($0.path) }.map { ($0.kind, $0.id, $0.path) },
-                            contentFiles: inventory.assets)
+        // Without drafts, every page (no hash of each path into an empty set).
+        let published = drafts.isEmpty ? inventory.pages : inventory.pages.filter { !drafts.contains($0.path) }
+        let routes = Routes(config: config, documents: published.map { ($0.kind, $0.id, $0.path) }, contentFiles: inventory.assets)
         StageClock.shared.lap("routes")
         // A page unchanged since the last build, in an unchanged universe of pages, keeps what the link
         // stage found on it then (only pages restored from the cache offer it).
         let knownLinks = Dictionary(records.compactMap { record in record.links.map { (record.path, $0) } }) { first, _ in first }
         let bodyLinks = Dictionary(records.map { ($0.path, $0.bodyLinks) }) { first, _ in first }
-        let finalRoutes = ParseStage.fingerprint(inventory.pages.filter { !drafts.contains($0.path) }, assets: inventory.assets)
+        let finalRoutes = ParseStage.fingerprint(published, assets: inventory.assets)
         let (graph, linkDiagnostics, pageLinks) = Linker.link(config: config, routes: routes, documents: parsed, glossary: glossary,
                                                               now: options.now, routesFingerprint: finalRoutes,
                                                               bodyLinks: { bodyLinks[$0.document.path] ?? .none },

@@ -9,10 +9,16 @@ public struct PageLinks: Sendable {
     /// A stable hash of `backlinks`, made where pages are linked or read back on all cores: the
     /// incremental build hashes every page's backlinks into the inputs of the graph.
     public let backlinksHash: UInt64
+    /// Where each backlink's page is among the sorted documents of the universe the links were found in
+    /// (the same positions while the universe is the same): gathering a site's backlinks by position
+    /// hashed every target's key again on every build.
+    public let targets: [Int32]
 
-    public init(diagnostics: [Diagnostic], backlinks: [(String, Backlink)]) {
+    public init(diagnostics: [Diagnostic], backlinks: [(String, Backlink)], targets: [Int32]) {
+        precondition(targets.count == backlinks.count, "a position for every backlink")
         self.diagnostics = diagnostics
         self.backlinks = backlinks
+        self.targets = targets
         var hasher = StableHasher()
         for (target, backlink) in backlinks {
             hasher.combine(target)
@@ -44,7 +50,7 @@ public enum Linker {
             var resolver = ReferenceResolver(graph: provisional)
             resolver.resolveFrontMatter(parsed)
             resolver.resolveBodyLinks(parsed, bodyLinks(parsed))
-            return PageLinks(diagnostics: resolver.diagnostics, backlinks: resolver.backlinks)
+            return resolver.pageLinks(lookup)
         }
         var resolver = ReferenceResolver(graph: provisional)
         for entry in glossary {
@@ -55,12 +61,13 @@ public enum Linker {
         // Gathered by the position of the page pointed at, then sorted with repeats dropped (the same as
         // sorting a set of them, without hashing each).
         var gathered = [[Backlink]](repeating: [], count: lookup.documents.count)
-        let parts = resolved + [PageLinks(diagnostics: resolver.diagnostics, backlinks: resolver.backlinks)]
-        // Where each backlink goes, looked up on all cores (a hash of a key per link).
-        let positions = parallelMap(parts) { part in part.backlinks.map { lookup.index[$0.0]! } }
-        for (part, targets) in zip(parts, positions) {
+        let parts = resolved + [resolver.pageLinks(lookup)]
+        for part in parts {
             diagnostics += part.diagnostics
-            for (target, (_, link)) in zip(targets, part.backlinks) { gathered[target].append(link) }
+            for (target, (key, link)) in zip(part.targets, part.backlinks) {
+                // A position read from the cache is in range when its universe is this one; checked all the same.
+                gathered[Int(target) < gathered.count ? Int(target) : lookup.index[key]!].append(link)
+            }
         }
         let sorted = parallelMap(gathered) { links -> [Backlink] in
             var unique: [Backlink] = []
@@ -107,6 +114,11 @@ struct ReferenceResolver: Sendable {
     var anchorSets: [String: Set<String>] = [:]
 
     init(graph: SiteGraph) { self.graph = graph }
+
+    /// What was found, with each backlink's target by position in `lookup` (every target is a page of it).
+    func pageLinks(_ lookup: DocumentLookup) -> PageLinks {
+        PageLinks(diagnostics: diagnostics, backlinks: backlinks, targets: backlinks.map { Int32(lookup.index[$0.0]!) })
+    }
 
     static let kindWords: [Kind: String] = [
         .meeting: "meeting", .organisation: "organisation", .person: "person", .group: "group",

@@ -78,7 +78,9 @@ extension SourceRecord: BinaryCodable {
             writer.write(universe)
             writer.write(page.diagnostics)
             writer.writeCount(page.backlinks.count)
-            for (key, link) in page.backlinks { writer.write(key); writer.write(link.source); writer.write(link.relation.rank) }
+            for (i, (key, link)) in page.backlinks.enumerated() {
+                writer.write(key); writer.write(link.source); writer.write(link.relation.rank); writer.write(Int(page.targets[i]))
+            }
         }
     }
 
@@ -109,14 +111,17 @@ extension SourceRecord: BinaryCodable {
             let universe = try reader.readUInt64()
             let diagnostics = try reader.readArray(Diagnostic.self)
             var backlinks: [(String, Backlink)] = []
+            var targets: [Int32] = []
             for _ in 0..<(try reader.readCount()) {
                 let key = try reader.readString()
                 let source = try reader.readString()
                 let rank = try reader.readInt()
-                guard Relation.allCases.indices.contains(rank) else { throw BinaryReader.Corrupt() }
+                let target = try reader.readInt()
+                guard Relation.allCases.indices.contains(rank), (0...Int(Int32.max)).contains(target) else { throw BinaryReader.Corrupt() }
                 backlinks.append((key, Backlink(source: source, relation: Relation.allCases[rank])))
+                targets.append(Int32(target))
             }
-            links = (universe, PageLinks(diagnostics: diagnostics, backlinks: backlinks))
+            links = (universe, PageLinks(diagnostics: diagnostics, backlinks: backlinks, targets: targets))
         }
         guard parsed == nil || body != nil else { throw BinaryReader.Corrupt() }
     }
