@@ -12,9 +12,13 @@ enum DocumentStage {
 
     /// Everything about one page source, made fresh from its bytes (which are read unless given).
     /// `hashMeta`: whether to compute the record's meta hash, which only a cache reads (a fact's value).
+    /// `keepRewrites`: whether the record gets what each link target was rewritten to now (the cache
+    /// stores it), instead of the cache deriving it again from the targets when saving.
     static func load(_ source: SourceInventory.PageSource, bytes given: [UInt8]? = nil, stamp: FileSystem.Stamp?, siteRoot: String,
-                     routes: Routes, options: MarkdownOptions, unsafeHTML: Bool, hashMeta: Bool = true) -> SourceRecord {
+                     routes: Routes, options: MarkdownOptions, unsafeHTML: Bool, hashMeta: Bool = true,
+                     keepRewrites: Bool = false) -> SourceRecord {
         var targets: [String: Routes.Target] = [:]
+        var rewritten: [String: String?] = [:]
         var contentHash: UInt64 = 0
         func record(_ outcome: Outcome, placeholders: [Diagnostic] = [], bodyDiagnostics: [Diagnostic] = []) -> SourceRecord {
             let parsed = outcome.parsed
@@ -54,8 +58,9 @@ enum DocumentStage {
                 target = routes.target(of: url, from: source.path)
                 targets[url] = target
             }
-            // What each link was rewritten to is not kept: the cache derives it from the targets (ParseStage.rewrites).
-            return routes.rewrite(target, fromFolder: folder)
+            let rewrite = routes.rewrite(target, fromFolder: folder)
+            if keepRewrites { rewritten[url] = .some(rewrite) }
+            return rewrite
         }
         // Later stages read the HTML, headings and links: the Markdown is dropped (and no plain text was
         // collected) so a large site is not held twice in memory, and a page restored from the cache is the same value.
@@ -71,6 +76,8 @@ enum DocumentStage {
         var made = record(Outcome(parsed: ParsedDocument(document: withoutBody, markdown: markdown), diagnostics: diagnostics),
                           placeholders: placeholders, bodyDiagnostics: bodyDiagnostics)
         made.bodyLinks = BodyLinks(links: links.map { var link = $0; link.text = ""; return link }, targets: targets)
+        // In the targets' order (by URL), as ParseStage.rewrites derives them.
+        if keepRewrites { made.rewrites = SourceRecord.pack(rewrites: targets.keys.sorted().map { rewritten[$0] ?? nil }) }
         return made
     }
 }

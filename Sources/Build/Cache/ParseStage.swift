@@ -52,8 +52,10 @@ struct ParseStage {
     }
 
     private func fresh(_ source: SourceInventory.PageSource, bytes: [UInt8]?, stamp: FileSystem.Stamp?) -> SourceRecord {
+        // The cache stores each link's rewrite; kept from the parse below the bodies-in-memory limit (~0.5 KB a
+        // page until saved), derived again when saving above it.
         var record = DocumentStage.load(source, bytes: bytes, stamp: stamp, siteRoot: siteRoot, routes: routes, options: options,
-                                        unsafeHTML: unsafeHTML, hashMeta: hashesMeta)
+                                        unsafeHTML: unsafeHTML, hashMeta: hashesMeta, keepRewrites: hashesMeta && offload == nil)
         if let offload, let html = record.outcome.parsed?.markdown.html, let ref = offload.append(html) {
             record.body = ref
             record.outcome.parsed!.markdown.html = ""
