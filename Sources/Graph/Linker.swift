@@ -14,18 +14,23 @@ public struct PageLinks: Sendable {
     /// hashed every target's key again on every build.
     public let targets: [Int32]
 
-    public init(diagnostics: [Diagnostic], backlinks: [(String, Backlink)], targets: [Int32]) {
+    /// `hash`: `backlinksHash` as recorded with the backlinks (the cache keeps it); nil computes it.
+    public init(diagnostics: [Diagnostic], backlinks: [(String, Backlink)], targets: [Int32], hash: UInt64? = nil) {
         precondition(targets.count == backlinks.count, "a position for every backlink")
         self.diagnostics = diagnostics
         self.backlinks = backlinks
         self.targets = targets
+        backlinksHash = hash ?? Self.hash(backlinks)
+    }
+
+    public static func hash(_ backlinks: [(String, Backlink)]) -> UInt64 {
         var hasher = StableHasher()
         for (target, backlink) in backlinks {
             hasher.combine(target)
             hasher.combine(backlink.source)
             hasher.combine(backlink.relation.rank)
         }
-        backlinksHash = hasher.finalize()
+        return hasher.finalize()
     }
 }
 

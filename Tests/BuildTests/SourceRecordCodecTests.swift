@@ -51,4 +51,24 @@ import Markdown
         #expect(SourceRecord.unpack(rewrites: SourceRecord.pack(rewrites: ["a"]) + [0]) == nil)
         #expect(SourceRecord.unpack(rewrites: SourceRecord.pack(rewrites: [])) == [])
     }
+
+    /// The check that makes no strings accepts exactly what unpacking reads: every byte of packed
+    /// rewrites set to every value, and every cut.
+    @Test func rewritesValidationAgreesWithUnpacking() {
+        let bytes = SourceRecord.pack(rewrites: ["../b/", nil, "../../filer/d.png", "../b/"])
+        var refused = 0
+        for index in bytes.indices {
+            for value in [0, 1, 2, 3, 4, 5, 0x7F, 0x80, 0xFF] as [UInt8] {
+                var damaged = bytes
+                damaged[index] = value
+                #expect(SourceRecord.validRewrites(damaged) == (SourceRecord.unpack(rewrites: damaged) != nil), "byte \(index) set to \(value)")
+                if !SourceRecord.validRewrites(damaged) { refused += 1 }
+            }
+        }
+        for length in 0...bytes.count {
+            let cut = Array(bytes.prefix(length))
+            #expect(SourceRecord.validRewrites(cut) == (SourceRecord.unpack(rewrites: cut) != nil), "cut at \(length)")
+        }
+        #expect(refused > 0)
+    }
 }

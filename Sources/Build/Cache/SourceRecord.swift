@@ -77,6 +77,7 @@ extension SourceRecord: BinaryCodable {
         if let (universe, page) = links {
             writer.write(universe)
             writer.write(page.diagnostics)
+            writer.write(page.backlinksHash)
             writer.writeCount(page.backlinks.count)
             for (i, (key, link)) in page.backlinks.enumerated() {
                 writer.write(key); writer.write(link.source); writer.write(link.relation.rank); writer.write(Int(page.targets[i]))
@@ -103,16 +104,20 @@ extension SourceRecord: BinaryCodable {
         bodyDiagnostics = try reader.readArray()
         placeholders = try reader.readArray()
         let rewrites = Array(try reader.readRaw(try reader.readCount()))
-        guard SourceRecord.unpack(rewrites: rewrites) != nil else { throw BinaryReader.Corrupt() }
+        guard SourceRecord.validRewrites(rewrites) else { throw BinaryReader.Corrupt() }
         self.rewrites = rewrites
         metaHash = try reader.readUInt64()
         body = try reader.readBool() ? BodyRef(offset: try reader.readUInt64(), length: try reader.readUInt64(), hash: try reader.readUInt64()) : nil
         if try reader.readBool() {
             let universe = try reader.readUInt64()
             let diagnostics = try reader.readArray(Diagnostic.self)
+            let backlinksHash = try reader.readUInt64()
+            let count = try reader.readCount()
             var backlinks: [(String, Backlink)] = []
             var targets: [Int32] = []
-            for _ in 0..<(try reader.readCount()) {
+            backlinks.reserveCapacity(count)
+            targets.reserveCapacity(count)
+            for _ in 0..<count {
                 let key = try reader.readString()
                 let source = try reader.readString()
                 let rank = try reader.readInt()
@@ -121,7 +126,7 @@ extension SourceRecord: BinaryCodable {
                 backlinks.append((key, Backlink(source: source, relation: Relation.allCases[rank])))
                 targets.append(Int32(target))
             }
-            links = (universe, PageLinks(diagnostics: diagnostics, backlinks: backlinks, targets: targets))
+            links = (universe, PageLinks(diagnostics: diagnostics, backlinks: backlinks, targets: targets, hash: backlinksHash))
         }
         guard parsed == nil || body != nil else { throw BinaryReader.Corrupt() }
     }
@@ -133,6 +138,20 @@ extension SourceRecord {
         writer.writeCount(results.count)
         for result in results { writer.write(result) }
         return writer.exactBytes
+    }
+
+    /// Whether `unpack(rewrites:)` reads the bytes, checked without making their strings (every record's
+    /// are checked when the cache is read).
+    static func validRewrites(_ bytes: [UInt8]) -> Bool {
+        var reader = BinaryReader(bytes)
+        do {
+            for _ in 0..<(try reader.readCount()) {
+                if try reader.readBool() { try reader.skipString() }
+            }
+            return reader.isAtEnd
+        } catch {
+            return false
+        }
     }
 
     /// Nil if the bytes are damaged.
