@@ -266,7 +266,7 @@ import Graph
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let payload = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
         try CacheFile.write(payload, magic: "OKCTEST1", key: 42, to: folder + "/whole.bin")
-        try CacheFile.write(magic: "OKCTEST1", key: 42, payloadCount: payload.count, to: folder + "/filled.bin") { writer in
+        try CacheFile.write(magic: "OKCTEST1", key: 42, to: folder + "/filled.bin") { writer in
             try writer.writeRaw(payload[..<1000])
             try writer.writeRaw(payload[1000...])
         }
@@ -275,11 +275,22 @@ import Graph
         let inPlace = try #require(CacheFile.readInPlace(folder + "/filled.bin", magic: "OKCTEST1", key: 42))
         #expect(Array(inPlace.bytes[inPlace.payload]) == payload)
         #expect(CacheFile.readInPlace(folder + "/filled.bin", magic: "OKCTEST1", key: 43) == nil)
-        // A fill that writes another length than announced writes nothing.
-        #expect(throws: (any Error).self) {
-            try CacheFile.write(magic: "OKCTEST1", key: 42, payloadCount: 10, to: folder + "/short.bin") { try $0.writeRaw([1, 2, 3]) }
+        // The payload is what lies between the key and the checksum: a byte cut off or added breaks the checksum.
+        #expect(CacheFile.readInPlace(folder + "/short.bin", magic: "OKCTEST1", key: 42) == nil, "missing")
+        try Data(whole.dropLast()).write(to: URL(fileURLWithPath: folder + "/short.bin"))
+        #expect(CacheFile.readInPlace(folder + "/short.bin", magic: "OKCTEST1", key: 42) == nil)
+        try Data(whole + [0]).write(to: URL(fileURLWithPath: folder + "/short.bin"))
+        #expect(CacheFile.readInPlace(folder + "/short.bin", magic: "OKCTEST1", key: 42) == nil)
+        try CacheFile.write([], magic: "OKCTEST1", key: 42, to: folder + "/empty.bin")
+        let empty = try #require(CacheFile.readInPlace(folder + "/empty.bin", magic: "OKCTEST1", key: 42))
+        #expect(empty.payload.isEmpty)
+        // A fill that fails writes nothing.
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try CacheFile.write(magic: "OKCTEST1", key: 42, to: folder + "/failed.bin") { try $0.writeRaw([1, 2, 3]); throw Stop() }
         }
-        #expect(!FileManager.default.fileExists(atPath: folder + "/short.bin"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/failed.bin"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/failed.bin.tmp"))
     }
 
     @Test func streamingHashEqualsTheWholeHash() {

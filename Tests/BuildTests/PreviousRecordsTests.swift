@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Content
+import Graph
 @testable import Build
 
 /// Unchanged records are copied from the previous `sources.bin` when the next one is written, and only
@@ -31,6 +32,38 @@ import Content
                 #expect(record.rewrites == first[path]!.rewrites, "\(path)")
                 #expect(record.bodyLinks == first[path]!.bodyLinks, "\(path)")
             }
+        }
+    }
+
+    /// A large site's records are encoded and written a chunk at a time: the file is the same whatever the chunk.
+    @Test func savingInChunksWritesTheSameFile() throws {
+        let site = try FixtureSite(CompleteFixture.files)
+        defer { site.delete() }
+        #expect(site.build(cache: true).lines == [])
+        let folder = site.root + "/.okc-cache"
+        let bytes = try #require(FileManager.default.contents(atPath: SourceCache.sourcesPath(folder)))
+        var reader = BinaryReader([UInt8](bytes), range: SourceCache.magic.utf8.count..<bytes.count)
+        _ = try reader.readUInt64()
+        let key = try reader.readUInt64()
+        let cache = try #require(SourceCache.load(folder: folder, key: key))
+        let records = cache.records.keys.sorted().map { cache.records[$0]! }
+        #expect(records.count > 3)
+        var diagnostics: [Diagnostic] = []
+        let config = try #require(SiteConfig.decode("title: Test\nbase_url: https://example.org/\n", diagnostics: &diagnostics))
+        let routes = Routes(config: config, documents: records.compactMap(\.outcome.parsed).map { ($0.document.kind, $0.document.id, $0.document.path) },
+                            contentFiles: [])
+        var files: [Data] = []
+        for chunk in [1, 2, 4096] {
+            try SourceCache.save(records, routes: routes, routesFingerprint: cache.routesFingerprint, bodies: (try #require(cache.bodies), cache.generation),
+                                 folder: folder, key: key, buildStart: 0, previousFile: nil, chunkSize: chunk)
+            files.append(try #require(FileManager.default.contents(atPath: SourceCache.sourcesPath(folder))))
+        }
+        #expect(files[0] == files[2])
+        #expect(files[1] == files[2])
+        let again = try #require(SourceCache.load(folder: folder, key: key))
+        #expect(again.records.keys.sorted() == cache.records.keys.sorted())
+        for (path, record) in again.records {
+            #expect(record.outcome.parsed == cache.records[path]!.outcome.parsed, "\(path)")
         }
     }
 

@@ -5,13 +5,15 @@ import Glibc
 
 /// One file of the incremental build's cache (`<site>/.okc-cache/`): a magic word naming what it holds,
 /// the cache format, the key of the inputs it is valid for, the payload, and a checksum of all of it.
+/// The payload is what lies between the key and the checksum: its length is not written first, so a
+/// writer streams it without knowing (or holding) all of it beforehand.
 /// A file that is truncated, garbled, from another format or for other inputs reads as nil, and the
 /// build goes on as if there were no cache: it is never trusted, only ignored.
 enum CacheFile {
-    static let version = 9
+    static let version = 10
 
     static func write(_ payload: [UInt8], magic: String, key: UInt64, to path: String) throws {
-        try write(magic: magic, key: key, payloadCount: payload.count, to: path) { sink in
+        try write(magic: magic, key: key, to: path) { sink in
             // A megabyte at a time: handed whole, the sink's buffer would hold a second copy of it.
             for start in stride(from: 0, to: payload.count, by: 1 << 20) {
                 try sink.writeRaw(payload[start..<min(start + (1 << 20), payload.count)])
@@ -19,9 +21,9 @@ enum CacheFile {
         }
     }
 
-    /// The same file, its payload (exactly `payloadCount` bytes) given piece by piece to `fill` and
-    /// written out as it comes: a large cache is never held whole a second time to be written.
-    static func write(magic: String, key: UInt64, payloadCount: Int, to path: String, fill: (inout Sink) throws -> Void) throws {
+    /// The same file, its payload given piece by piece to `fill` and written out as it comes: a large
+    /// cache is never held whole a second time to be written.
+    static func write(magic: String, key: UInt64, to path: String, fill: (inout Sink) throws -> Void) throws {
         // Written aside and renamed over the old file: a reader sees the old file or the new one.
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -32,10 +34,7 @@ enum CacheFile {
             try sink.writeRaw(Array(magic.utf8))
             try sink.writeVarint(UInt64(version * 1000 + BinaryFormat.version))
             try sink.writeVarint(key)
-            try sink.writeVarint(UInt64(payloadCount))
-            let start = sink.count
             try fill(&sink)
-            guard sink.count - start == payloadCount else { throw FileSystem.Failure(description: "cannot write \(path)") }
             try sink.finish()
         } catch {
             FileSystem.remove(temporary)
@@ -50,7 +49,6 @@ enum CacheFile {
         let path: String
         private var buffer: [UInt8] = []
         private var hasher = StableHasher.Streaming()
-        private(set) var count = 0
 
         init(fd: Int32, path: String) {
             self.fd = fd
@@ -59,9 +57,7 @@ enum CacheFile {
         }
 
         mutating func writeRaw<S: Sequence>(_ raw: S) throws where S.Element == UInt8 {
-            let before = buffer.count
             buffer.append(contentsOf: raw)
-            count += buffer.count - before
             if buffer.count >= 1 << 20 { try flush() }
         }
 
@@ -101,8 +97,7 @@ enum CacheFile {
         guard StableHasher.hash(body) == stored else { return nil }
         var reader = BinaryReader(bytes, range: magic.utf8.count..<(bytes.count - 8))
         guard let format = try? reader.readUInt64(), format == UInt64(version * 1000 + BinaryFormat.version),
-              let storedKey = try? reader.readUInt64(), storedKey == key,
-              let count = try? reader.readCount(), let payload = try? reader.readRaw(count), reader.isAtEnd else { return nil }
-        return (bytes, payload.startIndex..<payload.endIndex)
+              let storedKey = try? reader.readUInt64(), storedKey == key else { return nil }
+        return (bytes, reader.offset..<(bytes.count - 8))
     }
 }

@@ -56,12 +56,9 @@ struct OutputManifest: Sendable {
         live.renumberFacts(number)
     }
 
-    /// Written a piece at a time, twice: once to count the bytes (the file's header gives their number
-    /// first), then to write them. Held whole, they were ~45 MB more at a 100,000-page rebuild's peak.
+    /// Written a piece at a time: held whole, the bytes were ~45 MB more at a 100,000-page rebuild's peak.
     func save(folder: String, output: String, key: UInt64) throws {
-        var count = 0
-        try encode(inPiecesOf: 1 << 20) { count += $0.count }
-        try CacheFile.write(magic: OutputManifest.magic, key: key, payloadCount: count, to: OutputManifest.path(folder, output: output)) { sink in
+        try CacheFile.write(magic: OutputManifest.magic, key: key, to: OutputManifest.path(folder, output: output)) { sink in
             try encode(inPiecesOf: 1 << 20) { try sink.writeRaw($0) }
         }
     }
