@@ -8,13 +8,17 @@ import Graph
 /// Unchanged records are copied from the previous `sources.bin` when the next one is written, and only
 /// while that file is the one they were read from.
 @Suite struct PreviousRecordsTests {
-    /// The records of the cache in `site`, read with the key its file names.
-    static func records(_ site: FixtureSite) throws -> [String: SourceRecord]? {
-        let folder = site.root + "/.okc-cache"
-        let bytes = try #require(FileManager.default.contents(atPath: SourceCache.sourcesPath(folder)))
+    /// The key the cache file of `site` names (read from its header).
+    static func key(_ site: FixtureSite) throws -> UInt64 {
+        let bytes = try #require(FileManager.default.contents(atPath: SourceCache.sourcesPath(site.root + "/.okc-cache")))
         var reader = BinaryReader([UInt8](bytes), range: SourceCache.magic.utf8.count..<bytes.count)
         _ = try reader.readUInt64()
-        return SourceCache.load(folder: folder, key: try reader.readUInt64())?.records
+        return try reader.readUInt64()
+    }
+
+    /// The records of the cache in `site`, read with the key its file names.
+    static func records(_ site: FixtureSite) throws -> [String: SourceRecord]? {
+        SourceCache.load(folder: site.root + "/.okc-cache", key: try key(site))?.records
     }
 
     @Test func recordsCopiedFromThePreviousFileReadBack() throws {
@@ -41,10 +45,7 @@ import Graph
         defer { site.delete() }
         #expect(site.build(cache: true).lines == [])
         let folder = site.root + "/.okc-cache"
-        let bytes = try #require(FileManager.default.contents(atPath: SourceCache.sourcesPath(folder)))
-        var reader = BinaryReader([UInt8](bytes), range: SourceCache.magic.utf8.count..<bytes.count)
-        _ = try reader.readUInt64()
-        let key = try reader.readUInt64()
+        let key = try Self.key(site)
         let cache = try #require(SourceCache.load(folder: folder, key: key))
         let records = cache.records.keys.sorted().map { cache.records[$0]! }
         #expect(records.count > 3)
