@@ -10,9 +10,8 @@ public enum MarkdownRenderer {
     public static func render(_ body: String, options: MarkdownOptions = MarkdownOptions(),
                               rewrite: (String) -> String? = { _ in nil }) -> RenderedMarkdown {
         _ = CMarkSession.registered
-        // Source positions let the post-pass find each heading's tag; tables use style attributes
-        // because the default align= attributes are invalid HTML5.
-        var flags = CMARK_OPT_SOURCEPOS | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_FOOTNOTES
+        // Tables use style attributes because the default align= attributes are invalid HTML5.
+        var flags = CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_FOOTNOTES
         if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
 
         guard let parser = cmark_parser_new(flags) else { fatalError("cmark_parser_new failed: out of memory") }
@@ -40,12 +39,19 @@ public enum MarkdownRenderer {
         walk.replaceRawHTML()
         walk.markAbbreviations()
         walk.removeCaptionParagraphs()
+        walk.anchorHeadings()
 
-        guard let cString = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
+        // Tables found by position only when raw HTML could pass as one of them (see TableCaptions).
+        let positioned = walk.rawHTMLHasTable && walk.tables.contains { $0.caption != nil }
+        guard let cString = cmark_render_html(document, positioned ? flags | CMARK_OPT_SOURCEPOS : flags,
+                                              cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark_render_html failed: out of memory")
         }
         let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
-        let html = SourcePositions.apply(rendered, anchors: walk.anchorsByLine, captions: walk.captionsByLine)
+        let html = positioned
+            ? SourcePositions.apply(rendered, captions: Dictionary(walk.tables.compactMap { table in table.caption.map { (table.line, $0) } },
+                                                                   uniquingKeysWith: { first, _ in first }))
+            : TableCaptions.apply(rendered, captions: walk.tables.map(\.caption))
         free(cString)
         // Diagnostics name columns as editors count them, not as cmark's bytes ("Årets möte: [x]…").
         let columns = SourceColumns(body)

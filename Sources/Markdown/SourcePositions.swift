@@ -1,18 +1,18 @@
 import Content
 
-/// Gives headings their anchor ids and tables their captions in cmark's HTML. cmark cannot set attributes
-/// or add elements itself, so the page is rendered with source positions (`data-sourcepos="3:1-3:12"`):
-/// a heading's or table's start line finds what it needs, and every position attribute is removed.
+/// Gives tables their captions in cmark's HTML when raw HTML passed through writes tables of its own, so
+/// that `TableCaptions` cannot count them: the page is rendered with source positions
+/// (`data-sourcepos="3:1-3:12"`), a table's start line finds its caption, and every position attribute is removed.
 enum SourcePositions {
     static let marker = Array(" data-sourcepos=\"".utf8)
 
-    static func apply(_ html: String, anchors: [Int: String], captions: [Int: String] = [:]) -> String {
-        Array(html.utf8).withUnsafeBufferPointer { apply($0, anchors: anchors, captions: captions) }
+    static func apply(_ html: String, captions: [Int: String]) -> String {
+        Array(html.utf8).withUnsafeBufferPointer { apply($0, captions: captions) }
     }
 
     /// `apply` on the bytes cmark rendered, read where they are: no String of the page to validate
     /// and copy before the one made here.
-    static func apply(_ bytes: UnsafeBufferPointer<UInt8>, anchors: [Int: String], captions: [Int: String] = [:]) -> String {
+    static func apply(_ bytes: UnsafeBufferPointer<UInt8>, captions: [Int: String]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -25,13 +25,8 @@ enum SourcePositions {
             let valueStart = i + marker.count
             var end = valueStart
             while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-            let isHeading = out.count >= 3 && out[out.count - 3] == UInt8(ascii: "<") && out[out.count - 2] == UInt8(ascii: "h")
-                && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(out[out.count - 1])
             let isTable = out.count >= 6 && out[(out.count - 6)...].elementsEqual("<table".utf8)
             let line = number(bytes[valueStart..<end].prefix { $0 != UInt8(ascii: ":") })
-            if isHeading, let line, let anchor = anchors[line] {
-                out += Array(" id=\"".utf8) + Array(Escape.xml(anchor).utf8) + [UInt8(ascii: "\"")]
-            }
             i = end + 1
             if isTable, let line, let caption = captions[line], i < bytes.count, bytes[i] == UInt8(ascii: ">") {
                 out += Array(">\n<caption>".utf8) + Array(Escape.xml(caption).utf8) + Array("</caption>".utf8)

@@ -11,9 +11,12 @@ struct TreeWalk {
     var headings: [RenderedMarkdown.Heading] = []
     var links: [RenderedMarkdown.Link] = []
     var escapedHTML: [RenderedMarkdown.RawHTML] = []
-    var anchorsByLine: [Int: String] = [:]
-    /// Captions for tables, by the table's first line: a paragraph "Tabell: …" right before a table.
-    var captionsByLine: [Int: String] = [:]
+    /// Each table's caption (a paragraph "Tabell: …" right before it) or nil, in document order: the order
+    /// cmark renders them in, as it renders the tree this walk saw.
+    var tables: [(line: Int, caption: String?)] = []
+    /// Raw HTML passed through (unsafe_html) that writes a `<table>` itself: tables can then be told apart
+    /// only by their source positions.
+    var rawHTMLHasTable = false
     /// Tables without such a paragraph, by line, for the accessibility check.
     var uncaptionedTables: [Int] = []
     var plainText = ""
@@ -25,6 +28,7 @@ struct TreeWalk {
     private var openLinks: [(index: Int, text: String)] = []
     private var rawNodes: [OpaquePointer] = []
     private var captionParagraphs: [OpaquePointer] = []
+    private var headingNodes: [(node: OpaquePointer, level: Int, anchor: String)] = []
     private var abbreviations: AbbreviationMarker
 
     init(options: MarkdownOptions) {
@@ -50,7 +54,7 @@ struct TreeWalk {
                 } else if let text = headingText {
                     let anchor = slugger.anchor(for: text)
                     headings.append(.init(level: headingLevel, text: text, anchor: anchor, line: headingLine))
-                    anchorsByLine[headingLine] = anchor
+                    headingNodes.append((node, headingLevel, anchor))
                     headingText = nil
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -94,6 +98,8 @@ struct TreeWalk {
                 if !options.unsafeHTML {
                     escapedHTML.append(.init(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
                     rawNodes.append(node)
+                } else if !rawHTMLHasTable, let literal = cmark_node_get_literal(node), strstr(literal, "<table>") != nil {
+                    rawHTMLHasTable = true
                 }
             default:
                 break
@@ -113,11 +119,12 @@ struct TreeWalk {
             let rest = Substring(text.dropFirst(TreeWalk.captionPrefix.count).utf8.drop { $0 == 0x20 || $0 == 0x09 })
             let caption = String(rest).trimmingWhitespace(newlines: false)
             if !caption.isEmpty {
-                captionsByLine[line] = caption
+                tables.append((line, caption))
                 captionParagraphs.append(previous)
                 return
             }
         }
+        tables.append((line, nil))
         uncaptionedTables.append(line)
     }
 
@@ -148,6 +155,23 @@ struct TreeWalk {
     mutating func removeCaptionParagraphs() {
         for paragraph in captionParagraphs { cmark_node_free(paragraph) }
         captionParagraphs = []
+    }
+
+    /// cmark cannot give an element an attribute: each heading becomes a custom block holding its content
+    /// between `<hN id="…">` and `</hN>`, which cmark renders with the line breaks it gives a heading.
+    mutating func anchorHeadings() {
+        for heading in headingNodes {
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let open = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
+                  let close = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { fatalError("cmark_node_new failed: out of memory") }
+            cmark_node_set_on_enter(open, "<h\(heading.level) id=\"\(Escape.xml(heading.anchor))\">")
+            cmark_node_set_on_enter(close, "</h\(heading.level)>")
+            cmark_node_append_child(block, open)
+            while let child = cmark_node_first_child(heading.node) { cmark_node_append_child(block, child) }
+            cmark_node_append_child(block, close)
+            cmark_node_insert_before(heading.node, block)
+            cmark_node_free(heading.node)
+        }
+        headingNodes = []
     }
 
     /// Replaces each raw HTML node by text showing the same characters, so editors see what they wrote

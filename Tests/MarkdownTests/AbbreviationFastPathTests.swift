@@ -49,11 +49,11 @@ import Testing
         }
     }
 
-    @Test func headingsAndCaptionsFoundAmongWords() {
-        let html = "<p data-sourcepos=\"1:1-1:9\">a b c d</p>\n<h2 data-sourcepos=\"3:1-3:6\">Rubrik</h2>\n"
+    @Test func captionsFoundAmongWords() {
+        let html = "<p data-sourcepos=\"1:1-1:9\">a b c d</p>\n<h2>Rubrik</h2>\n"
             + "<table data-sourcepos=\"5:1-6:9\">\n<tr><td>x</td></tr></table>\n"
-        #expect(SourcePositions.apply(html, anchors: [3: "rubrik"], captions: [5: "Tabell <1>"])
-            == "<p>a b c d</p>\n<h2 id=\"rubrik\">Rubrik</h2>\n<table>\n<caption>Tabell &lt;1&gt;</caption>\n<tr><td>x</td></tr></table>\n")
+        #expect(SourcePositions.apply(html, captions: [5: "Tabell <1>"])
+            == "<p>a b c d</p>\n<h2>Rubrik</h2>\n<table>\n<caption>Tabell &lt;1&gt;</caption>\n<tr><td>x</td></tr></table>\n")
     }
 }
 

@@ -127,12 +127,53 @@ import Testing
     }
 }
 
+/// Headings are given their ids as custom nodes: the HTML around them must be what cmark writes for a heading.
+@Suite struct HeadingAnchorTests {
+    @Test func headingsKeepCmarksLineBreaksWhereverTheyAre() {
+        let body = "# Ett\n\ntext\n\n- punkt\n\n  ## I lista *fet*\n\n> ### Citat [länk](https://example.se)\n\nSetext\n---\n"
+        #expect(MarkdownRenderer.render(body).html == "<h1 id=\"ett\">Ett</h1>\n<p>text</p>\n<ul>\n<li>\n<p>punkt</p>\n"
+            + "<h2 id=\"i-lista-fet\">I lista <em>fet</em></h2>\n</li>\n</ul>\n<blockquote>\n"
+            + "<h3 id=\"citat-länk\">Citat <a href=\"https://example.se\">länk</a></h3>\n</blockquote>\n<h2 id=\"setext\">Setext</h2>\n")
+    }
+
+    @Test func anEmptyHeadingStillGetsAnId() {
+        #expect(MarkdownRenderer.render("##\n\n## \"<&>\"\n").html == "<h2 id=\"\"></h2>\n<h2 id=\"-1\">&quot;&lt;&amp;&gt;&quot;</h2>\n")
+    }
+}
+
 @Suite struct TableCaptionTests {
     @Test func aTabellParagraphBecomesTheCaption() {
         let result = MarkdownRenderer.render("Intro.\n\nTabell: Budget 2024 & \"prognos\"\n\n| Post | Belopp |\n|---|--:|\n| Lön | 1 |\n")
         #expect(result.html.contains("<table>\n<caption>Budget 2024 &amp; &quot;prognos&quot;</caption>\n<thead>"))
         #expect(!result.html.contains("<p>Tabell:"))
         #expect(result.uncaptionedTables == [])
+    }
+
+    @Test func captionsGoToTheirOwnTablesAmongUncaptionedOnes() {
+        let body = "| a |\n|---|\n\nTabell: Andra\n\n| b |\n|---|\n\n`<table>` och <table> i text.\n\n| c |\n|---|\n\n"
+            + "> Tabell: Fjärde & co\n>\n> | d |\n> |---|\n"
+        let html = MarkdownRenderer.render(body).html
+        #expect(html.hasPrefix("<table>\n<thead>\n<tr>\n<th>a</th>"))
+        #expect(html.contains("<table>\n<caption>Andra</caption>\n<thead>\n<tr>\n<th>b</th>"))
+        #expect(html.contains("<p><code>&lt;table&gt;</code> och &lt;table&gt; i text.</p>\n<table>\n<thead>\n<tr>\n<th>c</th>"))
+        #expect(html.contains("<blockquote>\n<table>\n<caption>Fjärde &amp; co</caption>\n<thead>"))
+        #expect(!html.contains("data-sourcepos"))
+    }
+
+    /// Passed-through HTML can write `<table>` itself: the captions then go by source position.
+    @Test func rawHTMLTablesDoNotTakeACaption() {
+        let body = "<table><tr><td>rå</td></tr></table>\n\nTabell: Min\n\n| b |\n|---|\n"
+        let html = MarkdownRenderer.render(body, options: .init(unsafeHTML: true)).html
+        #expect(html == "<table><tr><td>rå</td></tr></table>\n<table>\n<caption>Min</caption>\n<thead>\n<tr>\n<th>b</th>\n</tr>\n</thead>\n</table>\n")
+    }
+
+    @Test func captionsAreCopiedWithTheRestOfThePage() {
+        let html = "<p>x</p>\n<table>\n<tr></tr></table>\n<p>&lt;table&gt;</p><table>\n</table><table>\n</table>"
+        #expect(TableCaptions.apply(html, captions: [nil, "B & C", "D"])
+            == "<p>x</p>\n<table>\n<tr></tr></table>\n<p>&lt;table&gt;</p><table>\n<caption>B &amp; C</caption>\n</table><table>\n<caption>D</caption>\n</table>")
+        #expect(TableCaptions.apply(html, captions: [nil, nil, nil]) == html)
+        // More captions than tables (never made by the walk) neither crash nor write past the page.
+        #expect(TableCaptions.apply("<table>", captions: ["A", "B"]) == "<table>\n<caption>A</caption>")
     }
 
     @Test func tablesWithoutCaptionAreReported() {
