@@ -21,13 +21,10 @@ public enum MarkdownRenderer {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var utf8 = Array(body.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
-            }
+        var source = body
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
         }
-        utf8 = []
         CMarkSession.finishLock.lock()
         let document = cmark_parser_finish(parser)
         CMarkSession.finishLock.unlock()
@@ -58,9 +55,9 @@ public enum MarkdownRenderer {
         var links = walk.links
         for i in links.indices {
             let link = links[i]
-            let isAutolink = [link.text, "http://" + link.text, "mailto:" + link.text].contains(link.url)
+            let autolink = isAutolink(url: link.url, text: link.text)
             let start = columns.linkStart(line: link.line, byteColumn: link.column, isImage: link.isImage,
-                                          autolinkText: isAutolink ? link.text : nil)
+                                          autolinkText: autolink ? link.text : nil)
             links[i].line = start.line
             links[i].column = columns.column(line: start.line, byteColumn: start.byteColumn)
         }
@@ -71,5 +68,15 @@ public enum MarkdownRenderer {
         return RenderedMarkdown(html: html,
                                 headings: walk.headings, links: links, escapedHTML: escapedHTML,
                                 uncaptionedTables: walk.uncaptionedTables, plainText: walk.plainText)
+    }
+
+    /// Whether a link shows its own target, as the autolink extension writes it (`www.x.se` links to
+    /// `http://www.x.se`, `a@b.se` to `mailto:a@b.se`).
+    static func isAutolink(url: String, text: String) -> Bool {
+        if url == text { return true }
+        for scheme in ["http://", "mailto:"] where url.utf8.count == scheme.utf8.count + text.utf8.count {
+            if url.utf8.starts(with: scheme.utf8), url.utf8.dropFirst(scheme.utf8.count).elementsEqual(text.utf8) { return true }
+        }
+        return false
     }
 }

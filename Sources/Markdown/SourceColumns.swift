@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// cmark counts columns in bytes; editors count characters. Turns a (line, byte column) of a body into
 /// the column an editor shows, counted in Unicode scalars like `SourceText` counts them.
 struct SourceColumns {
@@ -9,7 +13,12 @@ struct SourceColumns {
         var text = text
         var starts = [0]
         text.withUTF8 { bytes in
-            for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
         }
         self.text = text
         lineStarts = starts

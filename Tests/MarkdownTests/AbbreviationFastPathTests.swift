@@ -57,6 +57,19 @@ import Testing
     }
 }
 
+/// Telling an autolink without making strings: the same answers as comparing with each spelling made.
+@Suite struct AutolinkTests {
+    @Test func sameAnswersAsTheSpelledOutComparison() {
+        let texts = ["www.example.se", "a@b.se", "", "http://x.se", "é.se"]
+        let urls = texts.flatMap { [$0, "http://" + $0, "mailto:" + $0, "https://" + $0, "http://" + $0 + "/", "mailto:"] }
+        for url in urls {
+            for text in texts {
+                #expect(MarkdownRenderer.isAutolink(url: url, text: text) == [text, "http://" + text, "mailto:" + text].contains(url), "\(url) \(text)")
+            }
+        }
+    }
+}
+
 /// The slugger's ASCII shortcut keeps and drops what Unicode's properties keep and drop.
 @Suite struct SluggerFastPathTests {
     @Test func asciiAsThePropertiesDecide() {
