@@ -224,6 +224,13 @@ extension String {
     /// starts and ends with a visible ASCII character (almost every value) is returned as it is.
     public func trimmingWhitespace(newlines: Bool) -> String {
         if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
+        // Foundation's whitespace and newlines are Unicode's White_Space and U+200B, its whitespace a part of
+        // them: a text that neither starts nor ends with one ("Möte i Borås") keeps every character either way.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !Self.isTrimmed(first), !Self.isTrimmed(last) {
+            return self
+        }
         return trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
     }
+
+    static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
 }

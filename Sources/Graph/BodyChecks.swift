@@ -6,12 +6,19 @@ import Markdown
 /// levels, links that say nothing, raw HTML that will show as text.
 public enum BodyChecks {
     static let vagueLinkTexts: Set<String> = ["klicka här", "här", "läs mer", "länk", "click here", "here"]
-    static let longestVagueText = vagueLinkTexts.map(\.utf8.count).max() ?? 0
+    /// The most scalars a text equal to one of `vagueLinkTexts` can have: its canonical decomposition's
+    /// (Strings compare canonically, and no equivalent spelling has more scalars than the decomposed one).
+    static let longestVagueText = vagueLinkTexts.map(\.decomposedStringWithCanonicalMapping.unicodeScalars.count).max() ?? 0
 
-    /// Whether a link text, in lower case, is one of `vagueLinkTexts`. ASCII text keeps its length in lower
-    /// case, so a longer one (most link texts) cannot be one: no lowercased copy of it is made.
+    /// Whether a link text, in lower case, is one of `vagueLinkTexts`. Lower-casing maps each scalar to one
+    /// or more, never to none, so a text of more scalars than `longestVagueText` (most link texts) cannot be
+    /// one: no lowercased copy of it is made. Scalars are counted as the bytes that start one.
     static func isVague(_ text: String) -> Bool {
-        if text.utf8.count > longestVagueText, text.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        var scalars = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 {
+            scalars += 1
+            if scalars > longestVagueText { return false }
+        }
         return vagueLinkTexts.contains(text.lowercased())
     }
 

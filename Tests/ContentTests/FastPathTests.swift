@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Content
 
@@ -77,5 +78,30 @@ import Testing
             }
         }
         #expect(try #require(Day(year: 987, month: 3, day: 5)).iso == "0987-03-05")
+    }
+}
+
+/// Trimming returns a text whose ends are not White_Space (nor U+200B) as it is: that must be what Foundation's trimming gives.
+@Suite struct TrimmingFastPathTests {
+    @Test func foundationsWhitespaceIsUnicodesWhiteSpaceAndZeroWidthSpace() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let trimmed = String.isTrimmed(scalar)
+            #expect(CharacterSet.whitespacesAndNewlines.contains(scalar) == trimmed, "U+\(String(value, radix: 16))")
+            if CharacterSet.whitespaces.contains(scalar) { #expect(trimmed, "U+\(String(value, radix: 16))") }
+        }
+    }
+
+    @Test func sameTextAsFoundation() {
+        let ends = ["", " ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{2028}", "\u{85}", "ö", "e\u{301}", "😀", "\u{200B}", "a"]
+        for start in ends {
+            for end in ends {
+                let text = start + "Möte i Borås" + end
+                for newlines in [true, false] {
+                    let set: CharacterSet = newlines ? .whitespacesAndNewlines : .whitespaces
+                    #expect(text.trimmingWhitespace(newlines: newlines) == text.trimmingCharacters(in: set), "\(Array(text.unicodeScalars))")
+                }
+            }
+        }
     }
 }

@@ -33,3 +33,18 @@ import Testing
         #expect(Relation.allCases.map(\.rank) == Array(Relation.allCases.indices))
     }
 }
+
+/// A vague link text is told without lower-casing long texts: the same answer as lower-casing every one.
+@Suite struct VagueLinkTextTests {
+    @Test func sameAnswerAsLowercasingEveryText() {
+        let texts = ["här", "HÄR", "Klicka Här", "klicka här!", "Läs mer", "LÄS MER", "länk", "Click here", "here", "HERE",
+                     // U+212A KELVIN SIGN lower-cases to ASCII k (fewer bytes); a decomposed ä is one scalar more.
+                     "\u{212A}licka här", "klicka h\u{E4}r", "klicka ha\u{308}r", "İ", "finansiering ideella", "", " här", "här "]
+        for text in texts {
+            #expect(BodyChecks.isVague(text) == BodyChecks.vagueLinkTexts.contains(text.lowercased()), "\(text)")
+        }
+        #expect(BodyChecks.isVague("\u{212A}licka ha\u{308}r"))
+        #expect(BodyChecks.isVague("LÄS MER"))
+        #expect(!BodyChecks.isVague("klicka ha\u{308}r!"))
+    }
+}
