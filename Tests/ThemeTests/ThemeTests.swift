@@ -54,3 +54,15 @@ import TestSupport
         #expect(site.read("site/om/index.html")?.contains("<h1>Om överenskommelsen</h1>") == true)
     }
 }
+
+/// iCalendar TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped, byte by byte.
+@Suite struct CalendarEscapeTests {
+    @Test func escapesWhatTheRFCNames() {
+        #expect(CalendarFeed.escape("Möte; plats, tid") == "Möte\\; plats\\, tid")
+        #expect(CalendarFeed.escape("a\\b") == "a\\\\b")
+        #expect(CalendarFeed.escape("rad 1\nrad 2") == "rad 1\\nrad 2")
+        // "\r\n" is one Character: escaped as a line break all the same, never passed through.
+        #expect(CalendarFeed.escape("rad 1\r\nrad 2, slut") == "rad 1\\nrad 2\\, slut")
+        #expect(CalendarFeed.escape("Ärende 😀 e\u{301}") == "Ärende 😀 e\u{301}")
+    }
+}
