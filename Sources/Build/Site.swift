@@ -24,6 +24,10 @@ public struct BuildOptions: Sendable {
     /// For tests: render every file the cache would reuse as well, and report any that differs (an error
     /// naming the file: a fact the views read without recording it).
     public var verifyIncremental = false
+    /// Called with the result while the build still holds its data. A command that reports and exits
+    /// (`okc build`, `okc check`) exits here: freeing the model of 10,000 pages took 30 ms, 7% of an
+    /// incremental build, for memory the system takes back at exit anyway.
+    public var finishing: (@Sendable (BuildResult) -> Void)?
     /// Above this many pages (with a cache), bodies wait in the cache's body file instead of memory.
     var bodiesInMemoryLimit = BuildCache.bodiesInMemoryLimit
 
@@ -68,8 +72,10 @@ public enum Site {
         func finish(_ paths: [String] = [], pages: Int = 0, written: Bool = false) -> BuildResult {
             saving?.wait()
             clock.lap("finish")
-            return BuildResult(diagnostics: diagnostics.sorted(), outputPaths: paths, pageCount: pages, written: written,
-                               renderedCount: rendered, factsValued: factsValued)
+            let result = BuildResult(diagnostics: diagnostics.sorted(), outputPaths: paths, pageCount: pages, written: written,
+                                     renderedCount: rendered, factsValued: factsValued)
+            options.finishing?(result)
+            return result
         }
 
         // load

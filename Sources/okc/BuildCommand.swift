@@ -29,6 +29,7 @@ struct BuildCommand: ParsableCommand {
                 throw ValidationError("--search on: Pagefind is not installed (pip install 'pagefind[bin]')")
             }
         }
+        options.finishing = { Report.finishAndExit($0, verb: "build") }
         try Report.finish(Site.build(options), verb: "build")
     }
 }
@@ -46,7 +47,10 @@ struct CheckCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        try Report.finish(Site.build(try site.buildOptions(output: nil)), verb: "check", format: format, pathPrefix: site.pathPrefix)
+        var options = try site.buildOptions(output: nil)
+        let (format, pathPrefix) = (format, site.pathPrefix)
+        options.finishing = { Report.finishAndExit($0, verb: "check", format: format, pathPrefix: pathPrefix) }
+        try Report.finish(Site.build(options), verb: "check", format: format, pathPrefix: pathPrefix)
     }
 }
 

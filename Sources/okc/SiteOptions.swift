@@ -73,6 +73,19 @@ enum ThemeLocator {
 
 enum Report {
     /// Prints every diagnostic and a summary line; the exit code is 1 when any is an error.
+    /// `finish`, then the process exits with its status, before the build's data is freed (see
+    /// `BuildOptions.finishing`).
+    static func finishAndExit(_ result: BuildResult, verb: String, format: DiagnosticFormat = .text, pathPrefix: String = "") -> Never {
+        do {
+            try finish(result, verb: verb, format: format, pathPrefix: pathPrefix)
+            exit(0)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            exit(1)
+        }
+    }
+
     static func finish(_ result: BuildResult, verb: String, format: DiagnosticFormat = .text, pathPrefix: String = "") throws {
         var stderr = StandardError()
         let text = format.render(result.diagnostics, pathPrefix: pathPrefix)
