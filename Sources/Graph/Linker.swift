@@ -38,23 +38,25 @@ public struct PageLinks: Sendable {
 /// backlinks, and reports what does not resolve with the closest id as a hint.
 public enum Linker {
     /// Takes a page's links from `known` when the caller has them for this `universe` (see `universe`);
-    /// returns what each page found, by path, for the caller to keep. `bodyLinks`: a page's links as
-    /// the parse packed them.
+    /// returns what each page found, in the order of `documents`, for the caller to keep. `bodyLinks`: each
+    /// page's links as the parse packed them. Both are by position in `documents`: looking pages up by path
+    /// hashed every path three times on the way of an incremental build.
     public static func link(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
-                            routesFingerprint: UInt64, bodyLinks: @Sendable (ParsedDocument) -> BodyLinks,
-                            known: @Sendable (ParsedDocument) -> (universe: UInt64, links: PageLinks)?)
-        -> (SiteGraph, [Diagnostic], (universe: UInt64, pages: [String: PageLinks])) {
+                            routesFingerprint: UInt64, bodyLinks: [BodyLinks], known: [(universe: UInt64, links: PageLinks)?])
+        -> (SiteGraph, [Diagnostic], (universe: UInt64, pages: [PageLinks])) {
+        precondition(bodyLinks.count == documents.count && known.count == documents.count, "inputs for every document")
         // The provisional graph only answers lookups; registers and indexes wait for the final one.
         let lookup = DocumentLookup(documents)
         let provisional = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: [:],
                                     derived: false)
         let universe = Linker.universe(lookup, routesFingerprint: routesFingerprint)
         // Each page's references resolve on their own, on all cores; the backlinks are gathered after.
-        let resolved = parallelMap(provisional.documents) { parsed -> PageLinks in
-            if let cached = known(parsed), cached.universe == universe { return cached.links }
+        let resolved = parallelMap(Array(lookup.inputPositions.enumerated())) { sorted, input -> PageLinks in
+            if let cached = known[input], cached.universe == universe { return cached.links }
+            let parsed = provisional.documents[sorted]
             var resolver = ReferenceResolver(graph: provisional)
             resolver.resolveFrontMatter(parsed)
-            resolver.resolveBodyLinks(parsed, bodyLinks(parsed))
+            resolver.resolveBodyLinks(parsed, bodyLinks[input])
             return resolver.pageLinks(lookup)
         }
         var resolver = ReferenceResolver(graph: provisional)
@@ -84,9 +86,9 @@ public enum Linker {
         for (i, links) in sorted.enumerated() where !links.isEmpty { backlinks[lookup.documents[i].document.key] = links }
         let graph = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now,
                               backlinks: backlinks, derived: true)
-        var pages: [String: PageLinks] = [:]
-        for (parsed, links) in zip(provisional.documents, resolved) { pages[parsed.document.path] = links }
-        return (graph, diagnostics, (universe, pages))
+        var pages = [PageLinks?](repeating: nil, count: documents.count)
+        for (input, links) in zip(lookup.inputPositions, resolved) { pages[input] = links }
+        return (graph, diagnostics, (universe, pages.map { $0! }))
     }
 
     /// Everything one page's links can resolve against besides the page itself: which pages exist

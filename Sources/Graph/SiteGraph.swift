@@ -166,6 +166,8 @@ public final class SiteGraph: Sendable {
 /// The link stage builds it once; the final graph reuses it instead of sorting again.
 struct DocumentLookup: Sendable {
     let documents: [ParsedDocument]
+    /// Where each of `documents` was in the array given.
+    let inputPositions: [Int]
     let index: [String: Int]
     let initials: [String: String]
     /// `plan-id#area-id` → the plan's position and the area (each plan's first area of an id).
@@ -180,8 +182,8 @@ struct DocumentLookup: Sendable {
         // Positions sorted by small keys, then the documents taken in that order: sorting the documents
         // themselves moved eight references per swap and looked the kind up per comparison.
         let keys = unsorted.map { (kind: order[$0.document.kind]!, id: $0.document.id) }
-        documents = keys.indices.sorted { keys[$0].kind != keys[$1].kind ? keys[$0].kind < keys[$1].kind : keys[$0].id < keys[$1].id }
-            .map { unsorted[$0] }
+        inputPositions = keys.indices.sorted { keys[$0].kind != keys[$1].kind ? keys[$0].kind < keys[$1].kind : keys[$0].id < keys[$1].id }
+        documents = inputPositions.map { unsorted[$0] }
         var index: [String: Int] = [:]
         index.reserveCapacity(documents.count)
         var initials: [String: String] = [:]
