@@ -88,10 +88,13 @@ final class Staging: Sendable {
     let folder: String
     /// Whether the folder started as the previous site rather than empty.
     let recycled: Bool
+    /// Every folder `paths` need, made or found here (the manifest records their times).
+    let folders: [String]
 
     /// Checks that `output` may be replaced, then makes the staging folder, from `recycle` when given,
     /// with every folder `paths` need.
-    init(output: String, siteRoot: String, paths: [String], recycle: String? = nil, knownFolders: Set<String> = []) throws {
+    /// `knownFolders`: the recycled folder's folders, checked to be there (see IncrementalEmit).
+    init(output: String, siteRoot: String, paths: [String], recycle: String? = nil, knownFolders: [String: Int] = [:]) throws {
         try Emitter.checkReplaceable(output, siteRoot: siteRoot)
         self.output = output
         folder = Emitter.stagingPath(for: output)
@@ -114,12 +117,13 @@ final class Staging: Sendable {
                 end = path.utf8[..<slash].lastIndex(of: UInt8(ascii: "/"))
             }
         }
+        self.folders = folders.map(String.init)
         // Level by level (a folder after the one it is in), each level's folders on all cores.
         var levels: [[String]] = []
-        for relative in folders where !recycled || !knownFolders.contains(String(relative)) {
+        for relative in self.folders where !recycled || knownFolders[relative] == nil {
             let depth = relative.utf8.count { $0 == UInt8(ascii: "/") }
             while levels.count <= depth { levels.append([]) }
-            levels[depth].append(String(relative))
+            levels[depth].append(relative)
         }
         let base = folder, isRecycled = recycled
         for level in levels {

@@ -44,9 +44,12 @@ struct IncrementalEmit {
         if FileSystem.stamp(output, follow: false).map({ !Self.sameFile($0, manifest.liveRoot) }) ?? true { manifest.live = ManifestRecords() }
         let previousSite = Self.previousSitePath(output)
         var recycle: String? = previousSite
+        // Every folder of the previous site as recorded (a stat each, on all cores), or it is not reused.
         if FileSystem.stamp(previousSite, follow: false).map({ !Self.sameFile($0, manifest.previousRoot) }) ?? true
-            || !manifest.previousFolders.allSatisfy({ FileSystem.stamp(previousSite + "/" + $0.key, follow: false)?.modified == $0.value }) {
+            || parallelMap(Array(manifest.previousFolders), { FileSystem.stamp(previousSite + "/" + $0.key, follow: false)?.modified == $0.value })
+                .contains(false) {
             manifest.previous = ManifestRecords()
+            manifest.previousFolders = [:]
             recycle = nil
         }
 
@@ -57,8 +60,8 @@ struct IncrementalEmit {
         let unchanged = zip(manifest.facts, current).map { $0.value == $1 }
         StageClock.shared.lap("facts")
 
-        let knownFolders = Set(manifest.previous.indices.flatMap { Self.folders(manifest.previous.path($0)) })
-        let staging = try Staging(output: output, siteRoot: siteRoot, paths: paths, recycle: recycle, knownFolders: knownFolders)
+        // The recycled site's folders are the ones just checked.
+        let staging = try Staging(output: output, siteRoot: siteRoot, paths: paths, recycle: recycle, knownFolders: manifest.previousFolders)
         let live = manifest.live
         let previous = manifest.previous
         let results: [Placed]
@@ -180,13 +183,13 @@ struct IncrementalEmit {
             }
         }
         next.liveRoot = FileSystem.stamp(output, follow: false) ?? .none
-        let folders = Set(paths.flatMap(Self.folders))
+        let folders = staging.folders
         // A folder made new, or whose entries changed (or that holds one that did), is read again.
         var stale = touched
         for folder in folders where previousFolders[folder] == nil { stale.insert(folder); stale.formUnion(Self.folders(folder + "/x")) }
         // A stat per folder read again, on all cores (every folder, after a full build).
         let root = output
-        next.liveFolders = Dictionary(uniqueKeysWithValues: parallelMap(Array(folders)) { [stale] folder -> (String, Int)? in
+        next.liveFolders = Dictionary(uniqueKeysWithValues: parallelMap(folders) { [stale] folder -> (String, Int)? in
             if recycled, !stale.contains(folder), let known = previousFolders[folder] { return (folder, known) }
             return FileSystem.stamp(root + "/" + folder, follow: false).map { (folder, $0.modified) }
         }.compactMap { $0 })
