@@ -69,6 +69,12 @@ public enum Linker {
         // sorting a set of them, without hashing each).
         var gathered = [[Backlink]](repeating: [], count: lookup.documents.count)
         let parts = resolved + [resolver.pageLinks(lookup)]
+        // Each page's list made its size first: growing 10,000 lists by appends was most of the gathering.
+        var counts = [Int](repeating: 0, count: gathered.count)
+        for part in parts {
+            for target in part.targets where Int(target) < counts.count { counts[Int(target)] += 1 }
+        }
+        for i in gathered.indices where counts[i] > 0 { gathered[i].reserveCapacity(counts[i]) }
         for part in parts {
             diagnostics += part.diagnostics
             for (target, (key, link)) in zip(part.targets, part.backlinks) {
@@ -85,7 +91,7 @@ public enum Linker {
         backlinks.reserveCapacity(sorted.count)
         for (i, links) in sorted.enumerated() where !links.isEmpty { backlinks[lookup.documents[i].document.key] = links }
         let graph = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now,
-                              backlinks: backlinks, derived: true)
+                              backlinks: backlinks, derived: true, folders: provisional.folders)
         var pages = [PageLinks?](repeating: nil, count: documents.count)
         for (input, links) in zip(lookup.inputPositions, resolved) { pages[input] = links }
         return (graph, diagnostics, (universe, pages.map { $0! }))

@@ -17,7 +17,7 @@ public final class SiteGraph: Sendable {
 
     let lookup: DocumentLookup
     /// Each document's output folder, by position (views link to documents on every page).
-    private let folders: [String]
+    let folders: [String]
 
     /// Computed once per graph; views read them for many pages.
     public let decisions: [DecisionEntry]
@@ -36,9 +36,11 @@ public final class SiteGraph: Sendable {
 
     /// `derived: false` gives the lookups the link stage needs and skips the registers and indexes,
     /// which only the final graph uses.
+    /// `folders`: the documents' folders when a graph of the same lookup and routes has them.
     convenience init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
-                     backlinks: [String: [Backlink]], derived: Bool) {
-        let base = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: backlinks)
+                     backlinks: [String: [Backlink]], derived: Bool, folders: [String]? = nil) {
+        let base = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: backlinks,
+                             folders: folders)
         guard derived else {
             self.init(base)
             return
@@ -57,7 +59,7 @@ public final class SiteGraph: Sendable {
 
     /// The graph without anything derived.
     private init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
-                 backlinks: [String: [Backlink]]) {
+                 backlinks: [String: [Backlink]], folders: [String]?) {
         self.config = config
         self.routes = routes
         self.lookup = lookup
@@ -65,7 +67,7 @@ public final class SiteGraph: Sendable {
         self.glossary = glossary
         self.now = now
         self.backlinks = backlinks
-        folders = lookup.documents.map { routes.folder(ofKey: $0.document.key) ?? "" }
+        self.folders = folders ?? lookup.documents.map { routes.folder(ofKey: $0.document.key) ?? "" }
         decisions = []
         actions = []
         areaFacts = [:]
