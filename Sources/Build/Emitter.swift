@@ -40,16 +40,31 @@ enum Emitter {
     /// Every output path is relative, without `..` or empty parts: nothing can land outside the output.
     static func validate(_ path: String) throws {
         // ASCII paths (every path okc makes from ids): the same checks on the bytes, without Strings.
-        if !path.isEmpty, path.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }),
-           !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-               .contains(where: { $0.isEmpty || $0.elementsEqual([UInt8(ascii: ".")]) || $0.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) }) {
-            return
-        }
+        if path.utf8.withContiguousStorageIfAvailable(isPlainASCIIPath) == true { return }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"),
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
             throw Refusal(description: "internal error: unsafe output path '\(path)'")
         }
+    }
+
+    /// ASCII without NUL, made of segments none of which is empty, `.` or `..`: one pass over the bytes
+    /// (splitting each of a site's paths made an array per path on the way of every build).
+    static func isPlainASCIIPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        var start = 0
+        for i in 0...bytes.count {
+            if i < bytes.count {
+                let byte = bytes[i]
+                if byte >= 0x80 || byte == 0 { return false }
+                if byte != UInt8(ascii: "/") { continue }
+            }
+            let length = i - start
+            if length == 0 { return false }
+            if bytes[start] == UInt8(ascii: "."), length == 1 || (length == 2 && bytes[start + 1] == UInt8(ascii: ".")) { return false }
+            start = i + 1
+        }
+        return true
     }
 
     /// Moves `staging` to `output`. The previous site is removed, or with `keepPrevious` left in

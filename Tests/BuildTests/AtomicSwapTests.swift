@@ -22,3 +22,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + ".okc-old"))
     }
 }
+
+/// Output paths are checked before anything is written: the byte pass must accept and refuse what the
+/// check by segments does.
+@Suite struct OutputPathCheckTests {
+    /// The check as first written, by segments.
+    static func bySegments(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\0")
+            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    @Test func refusesWhatTheSegmentCheckRefuses() {
+        let paths = ["", "/", "a", "a/", "/a", "a//b", ".", "..", "...", "./a", "a/.", "a/..", "../a", "a/../b", ".a", "a/.b/..c",
+                     "moten/2024-08-19-ros/index.html", "a\0b", "å/ä.html", "a/./b", "index.html", "a/b/", "x/.../y"]
+        for path in paths {
+            #expect(((try? Emitter.validate(path)) != nil) == Self.bySegments(path), "\(path)")
+            if path.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }) {
+                #expect(path.utf8.withContiguousStorageIfAvailable(Emitter.isPlainASCIIPath) == Self.bySegments(path), "\(path)")
+            }
+        }
+    }
+}
