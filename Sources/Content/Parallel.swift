@@ -30,24 +30,31 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], oneLargeAtATime 
 
 /// Hands out the positions of parallelMap(_:oneLargeAtATime:_:), one per iteration: a large item when
 /// none is being made, else a small one; when only large ones are left, the next waits its turn.
+/// Whether a large item is being made is kept under the lock: asking a semaphore without waiting
+/// (`wait(timeout: .now())`) was a system call, and a sleep, for every small item handed out meanwhile,
+/// which left a tenth of two cores idle while a site's registers were made.
 final class LargeItemOrder: Sendable {
     private struct State {
         var large: [Int]
         var small: [Int]
         var nextLarge = 0
         var nextSmall = 0
+        var largeBusy = false
+        /// Iterations waiting to make a large item; the one finishing hands the lane to one of them.
+        var waiting = 0
     }
 
     private let state: Mutex<State>
-    /// Held while a large item is being made.
-    private let lane = DispatchSemaphore(value: 1)
+    /// Wakes an iteration waiting for the lane (signalled once per hand-over).
+    private let handOver = DispatchSemaphore(value: 0)
 
     init(large: [Int], small: [Int]) { state = Mutex(State(large: large, small: small)) }
 
     /// The next position and whether it is a large item (then `finishedLarge` must follow it).
     func next() -> (index: Int, large: Bool) {
         let (index, large, mustWait) = state.withLock { state -> (Int, Bool, Bool) in
-            if state.nextLarge < state.large.count, lane.wait(timeout: .now()) == .success {
+            if state.nextLarge < state.large.count, !state.largeBusy {
+                state.largeBusy = true
                 state.nextLarge += 1
                 return (state.large[state.nextLarge - 1], true, false)
             }
@@ -55,14 +62,27 @@ final class LargeItemOrder: Sendable {
                 state.nextSmall += 1
                 return (state.small[state.nextSmall - 1], false, false)
             }
+            // Only large items are left and one is being made: this one's turn comes when that one ends.
+            state.waiting += 1
             state.nextLarge += 1
             return (state.large[state.nextLarge - 1], true, true)
         }
-        if mustWait { lane.wait() }
+        if mustWait { handOver.wait() }
         return (index, large)
     }
 
-    func finishedLarge() { lane.signal() }
+    /// The lane goes to a waiting iteration (still busy), or is free.
+    func finishedLarge() {
+        let handsOver = state.withLock { state -> Bool in
+            guard state.waiting > 0 else {
+                state.largeBusy = false
+                return false
+            }
+            state.waiting -= 1
+            return true
+        }
+        if handsOver { handOver.signal() }
+    }
 }
 
 /// Each slot is written by exactly one iteration and read only after all have finished. Raw memory,

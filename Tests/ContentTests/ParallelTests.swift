@@ -31,6 +31,20 @@ import Testing
         #expect(state.calls == items.count)
     }
 
+    /// The lane is handed from one large item to a waiting one: never two at once, none left waiting.
+    @Test func onlyLargeItemsTakeTurns() {
+        let running = Mutex((now: 0, most: 0))
+        let results = parallelMap(Array(0..<300), oneLargeAtATime: { $0 % 3 != 1 }) { item -> Int in
+            guard item % 3 != 1 else { return item }
+            running.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            for _ in 0..<2_000 { _ = running.withLock { $0.now } }
+            running.withLock { $0.now -= 1 }
+            return item
+        }
+        #expect(results == Array(0..<300))
+        #expect(running.withLock { $0.most } == 1)
+    }
+
     @Test func onlyLargeOrOnlySmallItems() {
         #expect(parallelMap(Array(0..<50), oneLargeAtATime: { _ in true }) { $0 + 1 } == Array(1...50))
         #expect(parallelMap(Array(0..<50), oneLargeAtATime: { _ in false }) { $0 + 1 } == Array(1...50))
