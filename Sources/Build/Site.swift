@@ -83,15 +83,21 @@ public enum Site {
         guard let configText, let config = SiteConfig.decode(configText, diagnostics: &diagnostics) else { return finish() }
         // The previous build's page records are read meanwhile.
         let readAhead = options.cacheFolder.map { BuildCache.readAhead(folder: FileSystem.absolute($0), siteRoot: root, config: configText) }
-        let inventory = SourceInventory.scan(siteRoot: root)
+        // The theme is read and compiled while the content folder is scanned.
+        let themeFolders = [options.themeFolder, root + "/theme"].compactMap { $0 }
+        let (inventory, (theme, compiledTheme, themeDiagnostics)) = parallelPair({ SourceInventory.scan(siteRoot: root) }, {
+            let theme = ThemeSource.load(folders: themeFolders, siteRoot: root)
+            var diagnostics: [Diagnostic] = []
+            let compiled = theme.compile(diagnostics: &diagnostics)
+            return (theme, compiled, diagnostics)
+        })
         // Above the bodies-in-memory limit, memory is the constraint: bodies go to the cache's file as they are
         // parsed, the records are saved before rendering, and freed memory is handed back between stages.
         let large = inventory.pages.count > options.bodiesInMemoryLimit
         diagnostics += inventory.diagnostics
         let glossaryText = inventory.glossary.flatMap { readText(root + "/" + $0, display: $0, missingIsError: false, &diagnostics) }
         let glossary = glossaryText.map { GlossaryDecoder.decode($0, path: inventory.glossary!, diagnostics: &diagnostics) } ?? []
-        let theme = ThemeSource.load(folders: [options.themeFolder, root + "/theme"].compactMap { $0 }, siteRoot: root)
-        let compiledTheme = theme.compile(diagnostics: &diagnostics)
+        diagnostics += themeDiagnostics
         clock.lap("read")
         let cache = options.cacheFolder.map {
             BuildCache(folder: FileSystem.absolute($0), config: configText, glossary: glossaryText, theme: theme, options: options,
