@@ -42,19 +42,31 @@ final class BodyStore: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    /// Appends many bodies with one write; their hashes are taken on all cores first.
+    /// Appends many bodies in one reserved range; their hashes are taken on all cores first. They go
+    /// through one reused buffer of about a megabyte: a buffer of all of them was 50 MB of fresh memory
+    /// (and its page faults) at 10,000 pages.
     func append(all bodies: [String]) -> [BodyRef]? {
         let hashes = parallelMap(bodies) { StableHasher.hashUTF8($0) }
+        let start = reserve(bodies.reduce(0) { $0 + $1.utf8.count })
+        let chunk = 1 << 20
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(bodies.reduce(0) { $0 + $1.utf8.count })
+        buffer.reserveCapacity(chunk)
         var refs: [BodyRef] = []
+        refs.reserveCapacity(bodies.count)
+        var position: UInt64 = 0
+        var flushed: UInt64 = 0
         for (body, hash) in zip(bodies, hashes) {
-            refs.append(BodyRef(offset: UInt64(buffer.count), length: UInt64(body.utf8.count), hash: hash))
+            refs.append(BodyRef(offset: start + position, length: UInt64(body.utf8.count), hash: hash))
+            position += UInt64(body.utf8.count)
             buffer.append(contentsOf: body.utf8)
+            if buffer.count >= chunk {
+                guard buffer.withUnsafeBytes({ write($0, at: start + flushed) }) else { return nil }
+                flushed += UInt64(buffer.count)
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
-        let start = reserve(buffer.count)
-        guard buffer.withUnsafeBytes({ write($0, at: start) }) else { return nil }
-        return refs.map { BodyRef(offset: $0.offset + start, length: $0.length, hash: $0.hash) }
+        guard buffer.isEmpty || buffer.withUnsafeBytes({ write($0, at: start + flushed) }) else { return nil }
+        return refs
     }
 
     /// Appends one body; safe from many threads at once (the parse stage of a large site).
