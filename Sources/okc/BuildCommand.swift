@@ -29,8 +29,11 @@ struct BuildCommand: ParsableCommand {
                 throw ValidationError("--search on: Pagefind is not installed (pip install 'pagefind[bin]')")
             }
         }
-        options.finishing = { Report.finishAndExit($0, verb: "build") }
-        try Report.finish(Site.build(options), verb: "build")
+        // Site.build reports through it on every way out, and the process exits there; the call on the
+        // result is for a build that returned without it.
+        let report: @Sendable (BuildResult) -> Void = { Report.finishAndExit($0, verb: "build") }
+        options.finishing = report
+        report(Site.build(options))
     }
 }
 
@@ -49,8 +52,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var options = try site.buildOptions(output: nil)
         let (format, pathPrefix) = (format, site.pathPrefix)
-        options.finishing = { Report.finishAndExit($0, verb: "check", format: format, pathPrefix: pathPrefix) }
-        try Report.finish(Site.build(options), verb: "check", format: format, pathPrefix: pathPrefix)
+        let report: @Sendable (BuildResult) -> Void = { Report.finishAndExit($0, verb: "check", format: format, pathPrefix: pathPrefix) }
+        options.finishing = report
+        report(Site.build(options))
     }
 }
 

@@ -72,7 +72,6 @@ enum ThemeLocator {
 }
 
 enum Report {
-    /// Prints every diagnostic and a summary line; the exit code is 1 when any is an error.
     /// `finish`, then the process exits with its status, before the build's data is freed (see
     /// `BuildOptions.finishing`).
     static func finishAndExit(_ result: BuildResult, verb: String, format: DiagnosticFormat = .text, pathPrefix: String = "") -> Never {
@@ -86,6 +85,7 @@ enum Report {
         }
     }
 
+    /// Prints every diagnostic and a summary line; the exit code is 1 when any is an error.
     static func finish(_ result: BuildResult, verb: String, format: DiagnosticFormat = .text, pathPrefix: String = "") throws {
         var stderr = StandardError()
         let text = format.render(result.diagnostics, pathPrefix: pathPrefix)
