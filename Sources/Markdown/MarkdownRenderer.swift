@@ -67,7 +67,7 @@ public enum MarkdownRenderer {
         }
         return RenderedMarkdown(html: html,
                                 headings: walk.headings, links: links, escapedHTML: escapedHTML,
-                                uncaptionedTables: walk.uncaptionedTables, plainText: walk.plainText)
+                                uncaptionedTables: walk.tables.filter { $0.caption == nil }.map(\.line), plainText: walk.plainText)
     }
 
     /// Whether a link shows its own target, as the autolink extension writes it (`www.x.se` links to

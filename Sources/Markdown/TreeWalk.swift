@@ -17,8 +17,6 @@ struct TreeWalk {
     /// Raw HTML passed through (unsafe_html) that writes a `<table>` itself: tables can then be told apart
     /// only by their source positions.
     var rawHTMLHasTable = false
-    /// Tables without such a paragraph, by line, for the accessibility check.
-    var uncaptionedTables: [Int] = []
     var plainText = ""
 
     private var slugger = Slugger()
@@ -125,7 +123,6 @@ struct TreeWalk {
             }
         }
         tables.append((line, nil))
-        uncaptionedTables.append(line)
     }
 
     /// The text of a paragraph made only of text and soft breaks; nil if it has links, emphasis or code.
