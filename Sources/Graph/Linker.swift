@@ -2,33 +2,35 @@ import Content
 import Markdown
 
 /// What the link stage found on one page: its mistakes and the backlinks it gives other pages.
+/// A backlink is the position of the page pointed at, among the sorted documents of the universe the
+/// links were found in (the same positions while the universe is the same), and the relation; its
+/// source is the page itself. Positions, not keys: the cache read two texts per backlink back, and
+/// the link stage gathered and sorted by key strings, on every build.
 public struct PageLinks: Sendable {
     public var diagnostics: [Diagnostic]
-    /// Key of the page pointed at, and the backlink it gets.
-    public let backlinks: [(String, Backlink)]
-    /// A stable hash of `backlinks`, made where pages are linked or read back on all cores: the
-    /// incremental build hashes every page's backlinks into the inputs of the graph.
-    public let backlinksHash: UInt64
-    /// Where each backlink's page is among the sorted documents of the universe the links were found in
-    /// (the same positions while the universe is the same): gathering a site's backlinks by position
-    /// hashed every target's key again on every build.
     public let targets: [Int32]
+    public let relations: [Relation]
+    /// A stable hash of the backlinks by key (target, source, relation), made where pages are linked
+    /// or read back on all cores: the incremental build hashes every page's backlinks into the inputs of
+    /// the graph.
+    public let backlinksHash: UInt64
 
-    /// `hash`: `backlinksHash` as recorded with the backlinks (the cache keeps it); nil computes it.
-    public init(diagnostics: [Diagnostic], backlinks: [(String, Backlink)], targets: [Int32], hash: UInt64? = nil) {
-        precondition(targets.count == backlinks.count, "a position for every backlink")
+    /// `hash`: `backlinksHash` as recorded with the backlinks (the cache keeps it).
+    public init(diagnostics: [Diagnostic], targets: [Int32], relations: [Relation], hash: UInt64) {
+        precondition(targets.count == relations.count, "a relation for every backlink")
         self.diagnostics = diagnostics
-        self.backlinks = backlinks
         self.targets = targets
-        backlinksHash = hash ?? Self.hash(backlinks)
+        self.relations = relations
+        backlinksHash = hash
     }
 
-    public static func hash(_ backlinks: [(String, Backlink)]) -> UInt64 {
+    /// The backlinks `source` gives the documents at `targets` of `documents`, hashed by key.
+    static func hash(source: String, targets: [Int32], relations: [Relation], documents: [ParsedDocument]) -> UInt64 {
         var hasher = StableHasher()
-        for (target, backlink) in backlinks {
-            hasher.combine(target)
-            hasher.combine(backlink.source)
-            hasher.combine(backlink.relation.rank)
+        for (target, relation) in zip(targets, relations) {
+            hasher.combine(documents[Int(target)].document.key)
+            hasher.combine(source)
+            hasher.combine(relation.rank)
         }
         return hasher.finalize()
     }
@@ -45,56 +47,97 @@ public enum Linker {
                             routesFingerprint: UInt64, bodyLinks: [BodyLinks], known: [(universe: UInt64, links: PageLinks)?])
         -> (SiteGraph, [Diagnostic], (universe: UInt64, pages: [PageLinks])) {
         precondition(bodyLinks.count == documents.count && known.count == documents.count, "inputs for every document")
-        // The provisional graph only answers lookups; registers and indexes wait for the final one.
+        // The provisional graph answers the lookups; the final one adds the backlinks and what is derived.
         let lookup = DocumentLookup(documents)
         let provisional = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: [:],
                                     derived: false)
+        // The registers, matches and indexes need the documents alone: made beside resolving and gathering.
+        let derived = Background { SiteGraph.Derived(provisional) }
         let universe = Linker.universe(lookup, routesFingerprint: routesFingerprint)
         // Each page's references resolve on their own, on all cores; the backlinks are gathered after.
         let resolved = parallelMap(Array(lookup.inputPositions.enumerated())) { sorted, input -> PageLinks in
-            if let cached = known[input], cached.universe == universe { return cached.links }
+            // Positions a cache kept are in range when its universe is this one; checked all the same.
+            if let cached = known[input], cached.universe == universe,
+               cached.links.targets.allSatisfy({ $0 >= 0 && Int($0) < lookup.documents.count }) { return cached.links }
             let parsed = provisional.documents[sorted]
             var resolver = ReferenceResolver(graph: provisional)
             resolver.resolveFrontMatter(parsed)
             resolver.resolveBodyLinks(parsed, bodyLinks[input])
-            return resolver.pageLinks(lookup)
+            return resolver.pageLinks(source: parsed.document.key)
         }
         var resolver = ReferenceResolver(graph: provisional)
         for entry in glossary {
             if let group = entry.group { resolver.expect(.group, group, from: nil, relation: .glossary) }
         }
         resolver.checkInitialsAreUnique()
-        var diagnostics: [Diagnostic] = []
-        // Gathered by the position of the page pointed at, then sorted with repeats dropped (the same as
-        // sorting a set of them, without hashing each).
-        var gathered = [[Backlink]](repeating: [], count: lookup.documents.count)
-        let parts = resolved + [resolver.pageLinks(lookup)]
-        // Each page's list made its size first: growing 10,000 lists by appends was most of the gathering.
-        var counts = [Int](repeating: 0, count: gathered.count)
-        for part in parts {
-            for target in part.targets where Int(target) < counts.count { counts[Int(target)] += 1 }
-        }
-        for i in gathered.indices where counts[i] > 0 { gathered[i].reserveCapacity(counts[i]) }
-        for part in parts {
-            diagnostics += part.diagnostics
-            for (target, (key, link)) in zip(part.targets, part.backlinks) {
-                // A position read from the cache is in range when its universe is this one; checked all the same.
-                gathered[Int(target) < gathered.count ? Int(target) : lookup.index[key]!].append(link)
-            }
-        }
-        let sorted = parallelMap(gathered) { links -> [Backlink] in
-            var unique: [Backlink] = []
-            for link in links.sorted() where unique.last != link { unique.append(link) }
-            return unique
-        }
+        // The glossary's references have no page of their own: they give no backlinks, only diagnostics.
+        let diagnostics = resolved.flatMap(\.diagnostics) + resolver.diagnostics
+        let sorted = gatherBacklinks(resolved, documents: lookup.documents)
         var backlinks: [String: [Backlink]] = [:]
         backlinks.reserveCapacity(sorted.count)
         for (i, links) in sorted.enumerated() where !links.isEmpty { backlinks[lookup.documents[i].document.key] = links }
-        let graph = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now,
-                              backlinks: backlinks, derived: true, folders: provisional.folders)
+        let graph = SiteGraph(provisional, backlinks: backlinks, derived: derived.take())
         var pages = [PageLinks?](repeating: nil, count: documents.count)
         for (input, links) in zip(lookup.inputPositions, resolved) { pages[input] = links }
         return (graph, diagnostics, (universe, pages.map { $0! }))
+    }
+
+    /// Each document's backlinks (by position), sorted as `Backlink` sorts (relation, then source key)
+    /// with repeats dropped. `pages[i]` is what the document at position `i` found. Gathered by counting
+    /// into one flat list, then each document's part sorted on all cores as one number per backlink
+    /// (relation rank, then the source's place in key order): the same order as sorting `Backlink`s,
+    /// without comparing their key strings.
+    static func gatherBacklinks(_ pages: [PageLinks], documents: [ParsedDocument]) -> [[Backlink]] {
+        let count = documents.count
+        let (rankOf, positionAt) = keyOrder(documents)
+        var starts = [Int](repeating: 0, count: count + 1)
+        for page in pages {
+            for target in page.targets { starts[Int(target) + 1] += 1 }
+        }
+        for i in 0..<count { starts[i + 1] += starts[i] }
+        var next = starts
+        var flat = [UInt64](repeating: 0, count: starts[count])
+        for (source, page) in pages.enumerated() {
+            let sourceRank = UInt64(rankOf[source])
+            for (target, relation) in zip(page.targets, page.relations) {
+                flat[next[Int(target)]] = UInt64(relation.rank) << 32 | sourceRank
+                next[Int(target)] += 1
+            }
+        }
+        return parallelMap(Array(0..<count)) { [starts, flat] target -> [Backlink] in
+            guard starts[target] < starts[target + 1] else { return [] }
+            var part = Array(flat[starts[target]..<starts[target + 1]])
+            part.sort()
+            var unique: [Backlink] = []
+            unique.reserveCapacity(part.count)
+            var previous: UInt64? = nil
+            for value in part where value != previous {
+                previous = value
+                unique.append(Backlink(source: documents[Int(positionAt[Int(value & 0xFFFF_FFFF)])].document.key,
+                                       relation: Relation.allCases[Int(value >> 32)]))
+            }
+            return unique
+        }
+    }
+
+    /// Each document's place in the order of keys (`rankOf`, by position) and the position at each
+    /// place (`positionAt`). `documents` is sorted by kind, then id; a key is `kind/id`, so key order is
+    /// the kinds' `kind/` in text order, then the ids (checked, with a sort of the keys where it fails).
+    static func keyOrder(_ documents: [ParsedDocument]) -> (rankOf: [Int32], positionAt: [Int32]) {
+        var blocks: [(prefix: String, range: Range<Int>)] = []
+        var start = 0
+        for i in documents.indices where i + 1 == documents.count || documents[i + 1].document.kind != documents[i].document.kind {
+            blocks.append((documents[i].document.kind.rawValue + "/", start..<(i + 1)))
+            start = i + 1
+        }
+        var positionAt = blocks.sorted { $0.prefix < $1.prefix }.flatMap { $0.range.map(Int32.init) }
+        let inOrder = zip(positionAt, positionAt.dropFirst()).allSatisfy {
+            documents[Int($0)].document.key < documents[Int($1)].document.key
+        }
+        if !inOrder { positionAt.sort { documents[Int($0)].document.key < documents[Int($1)].document.key } }
+        var rankOf = [Int32](repeating: 0, count: documents.count)
+        for (rank, position) in positionAt.enumerated() { rankOf[Int(position)] = Int32(rank) }
+        return (rankOf, positionAt)
     }
 
     /// Everything one page's links can resolve against besides the page itself: which pages exist
@@ -121,16 +164,23 @@ public enum Linker {
 struct ReferenceResolver: Sendable {
     let graph: SiteGraph
     var diagnostics: [Diagnostic] = []
-    /// Target key and the backlink it gets, in the order found.
-    var backlinks: [(String, Backlink)] = []
+    /// The backlinks found, in the order found: the target's position in the graph and the relation.
+    var targets: [Int32] = []
+    var relations: [Relation] = []
     /// Heading anchors by document key, made once per page that links point into.
     var anchorSets: [String: Set<String>] = [:]
 
     init(graph: SiteGraph) { self.graph = graph }
 
-    /// What was found, with each backlink's target by position in `lookup` (every target is a page of it).
-    func pageLinks(_ lookup: DocumentLookup) -> PageLinks {
-        PageLinks(diagnostics: diagnostics, backlinks: backlinks, targets: backlinks.map { Int32(lookup.index[$0.0]!) })
+    /// What was found on the page `source` (nil: references of no page, which give no backlinks).
+    func pageLinks(source: String?) -> PageLinks {
+        PageLinks(diagnostics: diagnostics, targets: targets, relations: relations,
+                  hash: PageLinks.hash(source: source ?? "", targets: targets, relations: relations, documents: graph.documents))
+    }
+
+    mutating func backlink(to position: Int, _ relation: Relation) {
+        targets.append(Int32(position))
+        relations.append(relation)
     }
 
     static let kindWords: [Kind: String] = [
@@ -157,8 +207,8 @@ struct ReferenceResolver: Sendable {
                                         ?? "add content/\(kind.folder)/\(Identifier.slug(reference.value)).md or correct the id"))
             return false
         }
-        if let source, found.key != source.key {
-            backlinks.append((found.key, Backlink(source: source.key, relation: relation)))
+        if let source, found.key != source.key, let position = graph.position(of: found) {
+            backlink(to: position, relation)
         }
         return true
     }
@@ -174,8 +224,8 @@ struct ReferenceResolver: Sendable {
                                             ?? "areas are written plan-id#area-id"))
             return
         }
-        if let source {
-            backlinks.append((planDoc.document.key, Backlink(source: source.key, relation: relation)))
+        if source != nil, let position = graph.position(of: planDoc.document) {
+            backlink(to: position, relation)
         }
     }
 
@@ -287,9 +337,7 @@ struct ReferenceResolver: Sendable {
                 checkAnchor(anchor, in: parsed.markdown.headings, of: doc.key, path: doc.path, at: position)
             case .page(let key, let anchor):
                 guard let target = graph.position(ofKey: key) else { continue }
-                if key != doc.key {
-                    backlinks.append((key, Backlink(source: doc.key, relation: .link)))
-                }
+                if key != doc.key { backlink(to: target, .link) }
                 if let anchor {
                     // Read in place: a copy of the ParsedDocument retained every part of it, for every link.
                     checkAnchor(anchor, in: graph.documents[target].markdown.headings, of: key, path: graph.documents[target].document.path,

@@ -45,16 +45,36 @@ public final class SiteGraph: Sendable {
             self.init(base)
             return
         }
-        // Independent of each other: the registers and matches, then what is made from them, two at a time.
-        let meetings = base.meetingsNewestFirst
-        let ((decisions, actions), matches) = parallelPair({
-            parallelPair({ base.computeDecisions(meetings) }, { base.computeActions(meetings) })
-        }, {
-            Matchmaking.matches(base.documents(of: .organisation).map(\.document))
-        })
-        let registers = SiteGraph(base, decisions: decisions, actions: actions, matches: matches)
-        let (areaFacts, indexes) = parallelPair({ registers.computeAreaFacts() }, { GraphIndexes(registers) })
-        self.init(registers, areaFacts: areaFacts, indexes: indexes)
+        self.init(base, derived: Derived(base))
+    }
+
+    /// What the final graph computes from its documents alone: the registers, the matches, and what
+    /// is made from them. Backlinks play no part, so the link stage makes it while it gathers them.
+    struct Derived: Sendable {
+        let decisions: [DecisionEntry]
+        let actions: [ActionEntry]
+        let matches: [Match]
+        let areaFacts: [String: AreaFacts]
+        let indexes: GraphIndexes
+
+        init(_ base: SiteGraph) {
+            // Independent of each other: the registers and matches, then what is made from them, two at a time.
+            let meetings = base.meetingsNewestFirst
+            let ((decisions, actions), matches) = parallelPair({
+                parallelPair({ base.computeDecisions(meetings) }, { base.computeActions(meetings) })
+            }, {
+                Matchmaking.matches(base.documents(of: .organisation).map(\.document))
+            })
+            let registers = SiteGraph(base, decisions: decisions, actions: actions, matches: matches)
+            (self.decisions, self.actions, self.matches) = (decisions, actions, matches)
+            (areaFacts, indexes) = parallelPair({ registers.computeAreaFacts() }, { GraphIndexes(registers) })
+        }
+    }
+
+    /// `base` (a graph without anything derived) with its backlinks and what was derived from it.
+    convenience init(_ base: SiteGraph, backlinks: [String: [Backlink]]? = nil, derived: Derived) {
+        self.init(base, backlinks: backlinks, decisions: derived.decisions, actions: derived.actions, matches: derived.matches,
+                  areaFacts: derived.areaFacts, indexes: derived.indexes)
     }
 
     /// The graph without anything derived.
@@ -76,15 +96,16 @@ public final class SiteGraph: Sendable {
     }
 
     /// `graph` with what is given replacing what it has.
-    private init(_ graph: SiteGraph, decisions: [DecisionEntry]? = nil, actions: [ActionEntry]? = nil, matches: [Match]? = nil,
-                 areaFacts: [String: AreaFacts]? = nil, indexes: GraphIndexes? = nil) {
+    private init(_ graph: SiteGraph, backlinks: [String: [Backlink]]? = nil, decisions: [DecisionEntry]? = nil,
+                 actions: [ActionEntry]? = nil, matches: [Match]? = nil, areaFacts: [String: AreaFacts]? = nil,
+                 indexes: GraphIndexes? = nil) {
         config = graph.config
         routes = graph.routes
         lookup = graph.lookup
         documents = graph.documents
         glossary = graph.glossary
         now = graph.now
-        backlinks = graph.backlinks
+        self.backlinks = backlinks ?? graph.backlinks
         folders = graph.folders
         self.decisions = decisions ?? graph.decisions
         self.actions = actions ?? graph.actions

@@ -10,7 +10,7 @@ import Glibc
 /// A file that is truncated, garbled, from another format or for other inputs reads as nil, and the
 /// build goes on as if there were no cache: it is never trusted, only ignored.
 enum CacheFile {
-    static let version = 10
+    static let version = 11
 
     static func write(_ payload: [UInt8], magic: String, key: UInt64, to path: String) throws {
         try write(magic: magic, key: key, to: path) { sink in

@@ -78,9 +78,9 @@ extension SourceRecord: BinaryCodable {
             writer.write(universe)
             writer.write(page.diagnostics)
             writer.write(page.backlinksHash)
-            writer.writeCount(page.backlinks.count)
-            for (i, (key, link)) in page.backlinks.enumerated() {
-                writer.write(key); writer.write(link.source); writer.write(link.relation.rank); writer.write(Int(page.targets[i]))
+            writer.writeCount(page.targets.count)
+            for (target, relation) in zip(page.targets, page.relations) {
+                writer.write(relation.rank); writer.write(Int(target))
             }
         }
     }
@@ -113,20 +113,18 @@ extension SourceRecord: BinaryCodable {
             let diagnostics = try reader.readArray(Diagnostic.self)
             let backlinksHash = try reader.readUInt64()
             let count = try reader.readCount()
-            var backlinks: [(String, Backlink)] = []
             var targets: [Int32] = []
-            backlinks.reserveCapacity(count)
+            var relations: [Relation] = []
             targets.reserveCapacity(count)
+            relations.reserveCapacity(count)
             for _ in 0..<count {
-                let key = try reader.readString()
-                let source = try reader.readString()
                 let rank = try reader.readInt()
                 let target = try reader.readInt()
                 guard Relation.allCases.indices.contains(rank), (0...Int(Int32.max)).contains(target) else { throw BinaryReader.Corrupt() }
-                backlinks.append((key, Backlink(source: source, relation: Relation.allCases[rank])))
+                relations.append(Relation.allCases[rank])
                 targets.append(Int32(target))
             }
-            links = (universe, PageLinks(diagnostics: diagnostics, backlinks: backlinks, targets: targets, hash: backlinksHash))
+            links = (universe, PageLinks(diagnostics: diagnostics, targets: targets, relations: relations, hash: backlinksHash))
         }
         guard parsed == nil || body != nil else { throw BinaryReader.Corrupt() }
     }
