@@ -105,6 +105,8 @@ final class Staging: Sendable {
     let recycled: Bool
     /// Every folder `paths` need, made or found here (the manifest records their times).
     let folders: [String]
+    /// `folder`, held open for `stamp`.
+    private let opened: FileSystem.OpenFolder?
 
     /// Checks that `output` may be replaced, then makes the staging folder, from `recycle` when given,
     /// with every folder `paths` need.
@@ -150,6 +152,7 @@ final class Staging: Sendable {
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw FileSystem.Failure(description: failure) }
         }
+        opened = FileSystem.OpenFolder(folder)
     }
 
     /// Removes what is at `path` in a recycled folder, so that a new file can be made there.
@@ -185,7 +188,7 @@ final class Staging: Sendable {
     }
 
     /// The stamp of what is at `path` now (nil if nothing).
-    func stamp(_ path: String) -> FileSystem.Stamp? { FileSystem.stamp(folder + "/" + path, follow: false) }
+    func stamp(_ path: String) -> FileSystem.Stamp? { opened?.stamp(path) ?? FileSystem.stamp(folder + "/" + path, follow: false) }
 
     /// In a recycled folder, removes the files of the previous site that the new one does not have,
     /// then the folders that are left empty.

@@ -155,12 +155,43 @@ enum FileSystem {
     static func typeAndStamp(_ path: String) -> (EntryType, Stamp?) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return (.missing, nil) }
+        return typeAndStamp(info)
+    }
+
+    private static func typeAndStamp(_ info: stat) -> (EntryType, Stamp?) {
         let stamp = Stamp(info)
         switch info.st_mode & S_IFMT {
         case S_IFREG: return (.file, stamp)
         case S_IFDIR: return (.directory, stamp)
         case S_IFLNK: return (.symlink, nil)
         default: return (.other, nil)
+        }
+    }
+
+    /// A folder held open, for looking at what lies under it by relative path: a path from the root
+    /// walks every folder on the way again, and a large site's rebuild stats ~30,000 files.
+    final class OpenFolder: Sendable {
+        private let fd: Int32
+
+        init?(_ path: String) {
+            fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+        }
+
+        deinit { close(fd) }
+
+        /// `FileSystem.typeAndStamp` of what is at `relative` under the folder.
+        func typeAndStamp(_ relative: String) -> (EntryType, Stamp?) {
+            var info = stat()
+            guard fstatat(fd, relative, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return (.missing, nil) }
+            return FileSystem.typeAndStamp(info)
+        }
+
+        /// The stamp of what is at `relative` under the folder, not following a link there.
+        func stamp(_ relative: String) -> Stamp? {
+            var info = stat()
+            guard fstatat(fd, relative, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            return Stamp(info)
         }
     }
 

@@ -41,7 +41,8 @@ struct SourceInventory {
         // One lstat per entry gives the type and, for a plain file, the stamp the cache checks; a
         // folder's entries are looked at on all cores (a rebuild of a large site waits on them first).
         let folder = siteRoot + "/" + relative + "/"
-        let looked = parallelMap(names) { FileSystem.typeAndStamp(folder + $0) }
+        let open = FileSystem.OpenFolder(folder)
+        let looked = parallelMap(names) { open?.typeAndStamp($0) ?? FileSystem.typeAndStamp(folder + $0) }
         for (name, entry) in zip(names, looked) {
             let path = relative + "/" + name
             let full = siteRoot + "/" + path

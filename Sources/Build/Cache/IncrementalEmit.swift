@@ -46,8 +46,7 @@ struct IncrementalEmit {
         var recycle: String? = previousSite
         // Every folder of the previous site as recorded (a stat each, on all cores), or it is not reused.
         if FileSystem.stamp(previousSite, follow: false).map({ !Self.sameFile($0, manifest.previousRoot) }) ?? true
-            || parallelMap(Array(manifest.previousFolders), { FileSystem.stamp(previousSite + "/" + $0.key, follow: false)?.modified == $0.value })
-                .contains(false) {
+            || !Self.foldersAreAsRecorded(manifest.previousFolders, in: previousSite) {
             manifest.previous = ManifestRecords()
             manifest.previousFolders = [:]
             recycle = nil
@@ -224,6 +223,14 @@ struct IncrementalEmit {
             return nil
         }
         return stamp
+    }
+
+    /// Whether each folder (relative to `root`) is there with its recorded modification time, checked on all cores.
+    private static func foldersAreAsRecorded(_ folders: [String: Int], in root: String) -> Bool {
+        let open = FileSystem.OpenFolder(root)
+        return !parallelMap(Array(folders)) { folder in
+            (open?.stamp(folder.key) ?? FileSystem.stamp(root + "/" + folder.key, follow: false))?.modified == folder.value
+        }.contains(false)
     }
 
     /// The same file with the same content as when recorded. The change time is left out: making a

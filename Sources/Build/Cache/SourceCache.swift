@@ -65,8 +65,13 @@ struct SourceCache: Sendable {
     /// `previousFile`: the stamp of the `sources.bin` the records were read from.
     static func save(_ records: [SourceRecord], routes: Routes, routesFingerprint: UInt64, bodies: (store: BodyStore, generation: Int)?, folder: String,
                      key: UInt64, buildStart: Int, previousFile: FileSystem.Stamp?, chunkSize: Int = 4096) throws {
-        var records = records
-        let liveBytes = records.reduce(UInt64(0)) { $0 + ($1.body?.length ?? UInt64($1.outcome.parsed?.markdown.html.utf8.count ?? 0)) }
+        // The records stay as they are (the caller still holds them: changing one copied all of them);
+        // a body written now goes beside them, by position.
+        var written = [BodyRef?](repeating: nil, count: records.count)
+        var liveBytes: UInt64 = 0
+        for i in records.indices {
+            liveBytes += records[i].body?.length ?? UInt64(records[i].outcome.parsed?.markdown.html.utf8.count ?? 0)
+        }
         var generation = bodies?.generation ?? 0
         var store = bodies?.store
         if store == nil || store!.size > 2 * liveBytes + (1 << 20) {
@@ -88,20 +93,14 @@ struct SourceCache: Sendable {
                 moved.append(i)
             }
             guard let refs = fresh.append(all: bodies) else { throw FileSystem.Failure(description: "cannot write the cache's body file") }
-            for (i, ref) in zip(moved, refs) {
-                records[i].body = ref
-                records[i].raw = nil
-            }
+            for (i, ref) in zip(moved, refs) { written[i] = ref }
             store = fresh
         } else {
             let pending = records.indices.filter { records[$0].body == nil && records[$0].outcome.parsed != nil }
             guard let refs = store!.append(all: pending.map { records[$0].outcome.parsed!.markdown.html }) else {
                 throw FileSystem.Failure(description: "cannot write the cache's body file")
             }
-            for (i, ref) in zip(pending, refs) {
-                records[i].body = ref
-                records[i].raw = nil
-            }
+            for (i, ref) in zip(pending, refs) { written[i] = ref }
         }
         // Unchanged records are copied from the previous file as they were read, if it is still that file.
         let previous = previousFile.flatMap { PreviousRecords(path: sourcesPath(folder), stamp: $0) }
@@ -115,15 +114,15 @@ struct SourceCache: Sendable {
             // A chunk of records encoded on all cores, then written, then the next: held all at once, the
             // encoded records of a 100,000-page site were ~240 MB at the build's peak.
             for chunk in stride(from: 0, to: records.count, by: chunkSize) {
-                let encoded = parallelMap(Array(chunk..<min(chunk + chunkSize, records.count))) { [records] index -> Encoded in
-                    var record = records[index]
+                let encoded = parallelMap(Array(chunk..<min(chunk + chunkSize, records.count))) { [records, written] index -> Encoded in
                     // A file changed so recently that a further change could keep its stamp is trusted by content only.
-                    let racy = record.stamp.modified >= buildStart - 2_000_000_000 || record.stamp == .none
-                    if racy != record.racy {
-                        record.racy = racy
-                        record.raw = nil
-                    }
-                    if let raw = record.raw, copying { return .copy(raw) }
+                    let stamp = records[index].stamp
+                    let racy = stamp.modified >= buildStart - 2_000_000_000 || stamp == .none
+                    // As read, if nothing in it changed: copied without copying the record first.
+                    if copying, racy == records[index].racy, written[index] == nil, let raw = records[index].raw { return .copy(raw) }
+                    var record = records[index]
+                    record.racy = racy
+                    if let body = written[index] { record.body = body }
                     if record.rewrites == nil { record.rewrites = ParseStage.rewrites(record, routes: routes) }
                     var item = BinaryWriter(capacity: 2048)
                     record.encode(to: &item)
