@@ -131,7 +131,7 @@ public enum Site {
         let output = options.output.map(FileSystem.absolute)
         let manifest = !large ? output.flatMap { cache?.prefetchManifest(output: $0) } : nil
         let (graph, routes) = link(&records, inventory: inventory, config: config, glossary: glossary, options: options,
-                                   keepResults: cache != nil, diagnostics: &diagnostics)
+                                   keepResults: cache != nil, allPagesRoutes: provisionalRoutes, diagnostics: &diagnostics)
         FreedMemory.release(large)
         clock.lap("link")
 
@@ -203,16 +203,20 @@ public enum Site {
     /// The link stage. Drafts have no page, while pages that failed to load keep theirs so links to
     /// them do not add a second error to the first. With `keepResults`, each record gets what the stage
     /// found on its page. A function of its own: its tables (a large site's are tens of MB) are freed
-    /// when it returns, not at the end of the build.
+    /// when it returns, not at the end of the build. `allPagesRoutes`: the routes of every page of the
+    /// inventory, which are the final ones when no page is left out as a draft.
     static func link(_ records: inout [SourceRecord], inventory: SourceInventory, config: SiteConfig, glossary: [GlossaryEntry],
-                     options: BuildOptions, keepResults: Bool, diagnostics: inout [Diagnostic]) -> (SiteGraph, Routes) {
+                     options: BuildOptions, keepResults: Bool, allPagesRoutes: Routes, diagnostics: inout [Diagnostic]) -> (SiteGraph, Routes) {
         // The records of the pages to link, by position.
-        let linked = records.indices.filter { records[$0].outcome.parsed.map { options.drafts || !$0.document.draft } ?? false }
+        // Read in place (a page's ParsedDocument copied is a retain of each of its parts).
+        let isDraft = records.indices.map { records[$0].outcome.parsed?.document.draft }
+        let linked = records.indices.filter { isDraft[$0].map { options.drafts || !$0 } ?? false }
         let parsed = linked.map { records[$0].outcome.parsed! }
-        let drafts = Set(records.compactMap(\.outcome.parsed).filter { !options.drafts && $0.document.draft }.map(\.document.path))
+        let drafts = options.drafts ? [] : Set(records.indices.filter { isDraft[$0] == true }.map { records[$0].path })
         // Without drafts, every page (no hash of each path into an empty set).
         let published = drafts.isEmpty ? inventory.pages : inventory.pages.filter { !drafts.contains($0.path) }
-        let routes = Routes(config: config, documents: published.map { ($0.kind, $0.id, $0.path) }, contentFiles: inventory.assets)
+        let routes = drafts.isEmpty ? allPagesRoutes
+                                    : Routes(config: config, documents: published.map { ($0.kind, $0.id, $0.path) }, contentFiles: inventory.assets)
         StageClock.shared.lap("routes")
         // A page unchanged since the last build, in an unchanged universe of pages, keeps what the link
         // stage found on it then (only pages restored from the cache offer it).

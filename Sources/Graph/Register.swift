@@ -45,7 +45,7 @@ extension SiteGraph {
         meetingsNewestFirst.flatMap { meeting in
             (meeting.meeting?.actions ?? []).enumerated().map { index, action in
                 ActionEntry(meeting: meeting, number: index + 1, action: action, area: action.area.flatMap(areaKey),
-                            ownerKey: action.owner.flatMap { person($0.value)?.document.key })
+                            ownerKey: action.owner.flatMap { personFrontMatter($0.value)?.key })
             }
         }
     }
@@ -56,6 +56,8 @@ extension SiteGraph {
 
     /// The canonical `plan#area` of a reference, or nil when it does not resolve.
     func areaKey(_ reference: Located<String>) -> String? {
-        area(reference.value).map { "\($0.plan.document.id)#\($0.area.id.value)" }
+        // Written as `plan#area` already (the usual way): the reference is its own canonical key.
+        if lookup.areas[reference.value] != nil { return reference.value }
+        return area(reference.value).map { "\($0.plan.document.id)#\($0.area.id.value)" }
     }
 }
