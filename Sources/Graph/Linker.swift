@@ -77,9 +77,10 @@ public enum Linker {
         backlinks.reserveCapacity(sorted.count)
         for (i, links) in sorted.enumerated() where !links.isEmpty { backlinks[lookup.documents[i].document.key] = links }
         let graph = SiteGraph(provisional, backlinks: backlinks, derived: derived.take())
-        var pages = [PageLinks?](repeating: nil, count: documents.count)
-        for (input, links) in zip(lookup.inputPositions, resolved) { pages[input] = links }
-        return (graph, diagnostics, (universe, pages.map { $0! }))
+        // Back into the order of `documents`: where each of them went in the sorted order.
+        var sortedPosition = [Int](repeating: 0, count: documents.count)
+        for (sorted, input) in lookup.inputPositions.enumerated() { sortedPosition[input] = sorted }
+        return (graph, diagnostics, (universe, sortedPosition.map { resolved[$0] }))
     }
 
     /// Each document's backlinks (by position), sorted as `Backlink` sorts (relation, then source key)

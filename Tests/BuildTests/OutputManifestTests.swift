@@ -55,4 +55,24 @@ import Graph
         #expect(read.previous == manifest.previous)
         #expect(read.liveFolders == ["a": 7])
     }
+
+    /// Folder tables with the same entries give the same bytes, however their dictionaries were filled.
+    @Test func theFolderTablesAreWrittenInNameOrder() {
+        let names = (0..<200).map { "moten/m-\($0)" }
+        var forward: [String: Int] = [:]
+        for (i, name) in names.enumerated() { forward[name] = i }
+        var backward: [String: Int] = [:]
+        backward.reserveCapacity(4_000)
+        for (i, name) in names.enumerated().reversed() { backward[name] = i }
+        #expect(!forward.keys.elementsEqual(backward.keys), "dictionaries that iterate alike would show nothing")
+        func bytes(_ folders: [String: Int]) -> [UInt8] {
+            var manifest = OutputManifest()
+            manifest.liveFolders = folders
+            manifest.previousFolders = folders
+            var writer = BinaryWriter(sharesStrings: false)
+            manifest.encode(to: &writer)
+            return writer.bytes
+        }
+        #expect(bytes(forward) == bytes(backward))
+    }
 }

@@ -83,7 +83,8 @@ extension OutputManifest: BinaryCodable {
             pieces.write { writer in
                 root.encode(to: &writer)
                 writer.write(UInt64(folders.count))
-                for (folder, modified) in folders { writer.write(folder); writer.write(modified) }
+                // In name order: the same manifest gives the same bytes (a dictionary's order is not).
+                for folder in folders.keys.sorted() { writer.write(folder); writer.write(folders[folder]!) }
             }
             try records.encode(to: &pieces, take)
         }
