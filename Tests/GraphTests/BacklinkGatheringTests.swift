@@ -75,4 +75,38 @@ import Testing
         #expect(PageLinks.hash(source: "meeting/b", targets: [5, 8], relations: [.attended, .link], documents: Self.documents)
                 == hasher.finalize())
     }
+
+    /// A page's links kept by the cache are used only for their universe and only when every position
+    /// is in it; anything else is resolved afresh (and a position out of range never reaches the gathering).
+    @Test func cachedLinksOutsideTheUniverseAreResolvedAgain() throws {
+        var diagnostics: [Diagnostic] = []
+        let config = try #require(SiteConfig.decode("title: T\nbase_url: https://example.org/\n", diagnostics: &diagnostics))
+        let person = ParsedDocument(document: Document(kind: .person, id: "anna", path: "content/people/anna.md", title: "Anna",
+                                                       date: nil, summary: nil, draft: false, updated: nil, body: "", bodyLine: 1,
+                                                       payload: .person(Person())),
+                                    markdown: RenderedMarkdown(html: "", headings: [], links: [], escapedHTML: [], uncaptionedTables: [],
+                                                               plainText: ""))
+        let news = Self.document(.news, "nyhet")
+        let documents = [news, person]
+        let routes = Routes(config: config, documents: documents.map { ($0.document.kind, $0.document.id, $0.document.path) },
+                            contentFiles: [])
+        let links = [BodyLinks](repeating: .none, count: documents.count)
+        func link(_ known: [(universe: UInt64, links: PageLinks)?]) -> (SiteGraph, (universe: UInt64, pages: [PageLinks])) {
+            let (graph, _, pages) = Linker.link(config: config, routes: routes, documents: documents, glossary: [],
+                                                now: Day(year: 2026, month: 1, day: 1)!, routesFingerprint: 1, bodyLinks: links, known: known)
+            return (graph, pages)
+        }
+        let (_, fresh) = link([nil, nil])
+        // The news item pretends (from a cache of this universe) to point at the person, as an attendee;
+        // positions are in the sorted order (people before news).
+        let claimed = PageLinks(diagnostics: [], targets: [0], relations: [.attended], hash: 7)
+        let (trusted, _) = link([(fresh.universe, claimed), nil])
+        #expect(trusted.backlinks["person/anna"] == [Backlink(source: "news/nyhet", relation: .attended)])
+        // Another universe, or a position past the pages: resolved again, so no backlink.
+        for known in [(fresh.universe &+ 1, claimed), (fresh.universe, PageLinks(diagnostics: [], targets: [9], relations: [.link], hash: 7))] {
+            let (graph, pages) = link([known, nil])
+            #expect(graph.backlinks.isEmpty)
+            #expect(pages.pages[0].targets.isEmpty)
+        }
+    }
 }
