@@ -106,7 +106,7 @@ final class Staging: Sendable {
     /// Every folder `paths` need, made or found here (the manifest records their times).
     let folders: [String]
     /// `folder`, held open for `stamp`.
-    private let opened: FileSystem.OpenFolder?
+    private let opened: FileSystem.OpenFolder
 
     /// Checks that `output` may be replaced, then makes the staging folder, from `recycle` when given,
     /// with every folder `paths` need.
@@ -188,7 +188,7 @@ final class Staging: Sendable {
     }
 
     /// The stamp of what is at `path` now (nil if nothing).
-    func stamp(_ path: String) -> FileSystem.Stamp? { opened?.stamp(path) ?? FileSystem.stamp(folder + "/" + path, follow: false) }
+    func stamp(_ path: String) -> FileSystem.Stamp? { opened.stamp(path) }
 
     /// In a recycled folder, removes the files of the previous site that the new one does not have,
     /// then the folders that are left empty.

@@ -169,28 +169,36 @@ enum FileSystem {
     }
 
     /// A folder held open, for looking at what lies under it by relative path: a path from the root
-    /// walks every folder on the way again, and a large site's rebuild stats ~30,000 files.
+    /// walks every folder on the way again, and a large site's rebuild stats ~30,000 files. A folder
+    /// that cannot be opened is looked into by full paths instead.
     final class OpenFolder: Sendable {
+        private let path: String
+        /// -1 when the folder could not be opened.
         private let fd: Int32
 
-        init?(_ path: String) {
+        init(_ path: String) {
+            self.path = path
             fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard fd >= 0 else { return nil }
         }
 
-        deinit { close(fd) }
+        deinit { if fd >= 0 { close(fd) } }
+
+        /// `lstat` of what is at `relative` under the folder.
+        private func look(_ relative: String, _ info: inout stat) -> Bool {
+            fd >= 0 ? fstatat(fd, relative, &info, AT_SYMLINK_NOFOLLOW) == 0 : lstat(path + "/" + relative, &info) == 0
+        }
 
         /// `FileSystem.typeAndStamp` of what is at `relative` under the folder.
         func typeAndStamp(_ relative: String) -> (EntryType, Stamp?) {
             var info = stat()
-            guard fstatat(fd, relative, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return (.missing, nil) }
+            guard look(relative, &info) else { return (.missing, nil) }
             return FileSystem.typeAndStamp(info)
         }
 
         /// The stamp of what is at `relative` under the folder, not following a link there.
         func stamp(_ relative: String) -> Stamp? {
             var info = stat()
-            guard fstatat(fd, relative, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            guard look(relative, &info) else { return nil }
             return Stamp(info)
         }
     }

@@ -40,9 +40,8 @@ struct SourceInventory {
         let names = FileSystem.list(siteRoot + "/" + relative).filter { !$0.hasPrefix(".") }
         // One lstat per entry gives the type and, for a plain file, the stamp the cache checks; a
         // folder's entries are looked at on all cores (a rebuild of a large site waits on them first).
-        let folder = siteRoot + "/" + relative + "/"
-        let open = FileSystem.OpenFolder(folder)
-        let looked = parallelMap(names) { open?.typeAndStamp($0) ?? FileSystem.typeAndStamp(folder + $0) }
+        let folder = FileSystem.OpenFolder(siteRoot + "/" + relative)
+        let looked = parallelMap(names) { folder.typeAndStamp($0) }
         for (name, entry) in zip(names, looked) {
             let path = relative + "/" + name
             let full = siteRoot + "/" + path

@@ -228,9 +228,7 @@ struct IncrementalEmit {
     /// Whether each folder (relative to `root`) is there with its recorded modification time, checked on all cores.
     private static func foldersAreAsRecorded(_ folders: [String: Int], in root: String) -> Bool {
         let open = FileSystem.OpenFolder(root)
-        return !parallelMap(Array(folders)) { folder in
-            (open?.stamp(folder.key) ?? FileSystem.stamp(root + "/" + folder.key, follow: false))?.modified == folder.value
-        }.contains(false)
+        return !parallelMap(Array(folders)) { open.stamp($0.key)?.modified == $0.value }.contains(false)
     }
 
     /// The same file with the same content as when recorded. The change time is left out: making a
