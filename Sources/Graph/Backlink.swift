@@ -47,3 +47,16 @@ public struct Backlink: Sendable, Hashable, Comparable {
         (lhs.relation, lhs.source) < (rhs.relation, rhs.source)
     }
 }
+
+/// A backlink as the graph keeps it: the source's position in `SiteGraph.documents`, not its key.
+/// Views look each source up for every page they render; a position needs no hashing, and a list of
+/// them holds no strings to retain.
+public struct GraphBacklink: Sendable, Hashable {
+    public let source: Int32
+    public let relation: Relation
+
+    public init(source: Int32, relation: Relation) {
+        self.source = source
+        self.relation = relation
+    }
+}

@@ -49,7 +49,7 @@ public enum Linker {
         precondition(bodyLinks.count == documents.count && known.count == documents.count, "inputs for every document")
         // The provisional graph answers the lookups; the final one adds the backlinks and what is derived.
         let lookup = DocumentLookup(documents)
-        let provisional = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: [:],
+        let provisional = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: [],
                                     derived: false)
         // The registers, matches and indexes need the documents alone: made beside resolving and gathering.
         let derived = Background { SiteGraph.Derived(provisional) }
@@ -72,10 +72,7 @@ public enum Linker {
         resolver.checkInitialsAreUnique()
         // The glossary's references have no page of their own: they give no backlinks, only diagnostics.
         let diagnostics = resolved.flatMap(\.diagnostics) + resolver.diagnostics
-        let sorted = gatherBacklinks(resolved, documents: lookup.documents)
-        var backlinks: [String: [Backlink]] = [:]
-        backlinks.reserveCapacity(sorted.count)
-        for (i, links) in sorted.enumerated() where !links.isEmpty { backlinks[lookup.documents[i].document.key] = links }
+        let backlinks = gatherBacklinks(resolved, documents: lookup.documents)
         let graph = SiteGraph(provisional, backlinks: backlinks, derived: derived.take())
         // Back into the order of `documents`: where each of them went in the sorted order.
         var sortedPosition = [Int](repeating: 0, count: documents.count)
@@ -88,7 +85,9 @@ public enum Linker {
     /// into one flat list, then each document's part sorted on all cores as one number per backlink
     /// (relation rank, then the source's place in key order): the same order as sorting `Backlink`s,
     /// without comparing their key strings.
-    static func gatherBacklinks(_ pages: [PageLinks], documents: [ParsedDocument]) -> [[Backlink]] {
+    private static let relations = Relation.allCases
+
+    static func gatherBacklinks(_ pages: [PageLinks], documents: [ParsedDocument]) -> [[GraphBacklink]] {
         let count = documents.count
         let (rankOf, positionAt) = keyOrder(documents)
         var starts = [Int](repeating: 0, count: count + 1)
@@ -105,17 +104,16 @@ public enum Linker {
                 next[Int(target)] += 1
             }
         }
-        return parallelMap(Array(0..<count)) { [starts, flat] target -> [Backlink] in
+        return parallelMap(Array(0..<count)) { [starts, flat] target -> [GraphBacklink] in
             guard starts[target] < starts[target + 1] else { return [] }
             var part = Array(flat[starts[target]..<starts[target + 1]])
             part.sort()
-            var unique: [Backlink] = []
+            var unique: [GraphBacklink] = []
             unique.reserveCapacity(part.count)
             var previous: UInt64? = nil
             for value in part where value != previous {
                 previous = value
-                unique.append(Backlink(source: documents[Int(positionAt[Int(value & 0xFFFF_FFFF)])].document.key,
-                                       relation: Relation.allCases[Int(value >> 32)]))
+                unique.append(GraphBacklink(source: positionAt[Int(value & 0xFFFF_FFFF)], relation: relations[Int(value >> 32)]))
             }
             return unique
         }

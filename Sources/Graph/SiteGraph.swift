@@ -13,7 +13,8 @@ public final class SiteGraph: Sendable {
     public let glossary: [GlossaryEntry]
     /// The build's clock: what counts as upcoming, overdue.
     public let now: Day
-    public let backlinks: [String: [Backlink]]
+    /// Each document's backlinks by position (empty where none): sorted by relation, then by the source's key.
+    let backlinkLists: [[GraphBacklink]]
 
     let lookup: DocumentLookup
     /// Each document's output folder, by position (views link to documents on every page).
@@ -28,17 +29,11 @@ public final class SiteGraph: Sendable {
     /// and a site O(n) rather than O(n²).
     public let indexes: GraphIndexes
 
-    public convenience init(config: SiteConfig, routes: Routes, documents: [ParsedDocument], glossary: [GlossaryEntry], now: Day,
-                            backlinks: [String: [Backlink]]) {
-        self.init(lookup: DocumentLookup(documents), config: config, routes: routes, glossary: glossary, now: now,
-                  backlinks: backlinks, derived: true)
-    }
-
     /// `derived: false` gives the lookups the link stage needs and skips the registers and indexes,
     /// which only the final graph uses.
     /// `folders`: the documents' folders when a graph of the same lookup and routes has them.
     convenience init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
-                     backlinks: [String: [Backlink]], derived: Bool, folders: [String]? = nil) {
+                     backlinks: [[GraphBacklink]], derived: Bool, folders: [String]? = nil) {
         let base = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: backlinks,
                              folders: folders)
         guard derived else {
@@ -72,21 +67,21 @@ public final class SiteGraph: Sendable {
     }
 
     /// `base` (a graph without anything derived) with its backlinks and what was derived from it.
-    convenience init(_ base: SiteGraph, backlinks: [String: [Backlink]]? = nil, derived: Derived) {
+    convenience init(_ base: SiteGraph, backlinks: [[GraphBacklink]]? = nil, derived: Derived) {
         self.init(base, backlinks: backlinks, decisions: derived.decisions, actions: derived.actions, matches: derived.matches,
                   areaFacts: derived.areaFacts, indexes: derived.indexes)
     }
 
     /// The graph without anything derived.
     private init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
-                 backlinks: [String: [Backlink]], folders: [String]?) {
+                 backlinks: [[GraphBacklink]], folders: [String]?) {
         self.config = config
         self.routes = routes
         self.lookup = lookup
         self.documents = lookup.documents
         self.glossary = glossary
         self.now = now
-        self.backlinks = backlinks
+        backlinkLists = backlinks
         self.folders = folders ?? lookup.documents.map { routes.folder(ofKey: $0.document.key) ?? "" }
         decisions = []
         actions = []
@@ -96,7 +91,7 @@ public final class SiteGraph: Sendable {
     }
 
     /// `graph` with what is given replacing what it has.
-    private init(_ graph: SiteGraph, backlinks: [String: [Backlink]]? = nil, decisions: [DecisionEntry]? = nil,
+    private init(_ graph: SiteGraph, backlinks: [[GraphBacklink]]? = nil, decisions: [DecisionEntry]? = nil,
                  actions: [ActionEntry]? = nil, matches: [Match]? = nil, areaFacts: [String: AreaFacts]? = nil,
                  indexes: GraphIndexes? = nil) {
         config = graph.config
@@ -105,7 +100,7 @@ public final class SiteGraph: Sendable {
         documents = graph.documents
         glossary = graph.glossary
         now = graph.now
-        self.backlinks = backlinks ?? graph.backlinks
+        backlinkLists = backlinks ?? graph.backlinkLists
         folders = graph.folders
         self.decisions = decisions ?? graph.decisions
         self.actions = actions ?? graph.actions
@@ -125,6 +120,16 @@ public final class SiteGraph: Sendable {
     }
 
     public func position(ofKey key: String) -> Int? { lookup.index[key] }
+
+    /// The backlinks of the document at `position`.
+    public func backlinks(at position: Int) -> [GraphBacklink] {
+        position < backlinkLists.count ? backlinkLists[position] : []
+    }
+
+    /// The backlinks of the document with `key`, with their sources' keys (nil: no such document).
+    public func backlinks(ofKey key: String) -> [Backlink]? {
+        lookup.index[key].map { backlinks(at: $0).map { Backlink(source: documents[Int($0.source)].document.key, relation: $0.relation) } }
+    }
 
     /// The output folder of the document at `position` (`Routes.folder(ofKey:)`, looked up once per build).
     public func folder(at position: Int) -> String { folders[position] }

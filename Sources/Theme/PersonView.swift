@@ -39,14 +39,15 @@ enum PersonView {
         c["successors"] = view.successors(ofPerson: doc.id).map(view.link)
         // The meetings that name the person, in one pass over the backlinks (each source looked up once).
         var attended: [Document] = [], recorded: [Document] = []
-        for backlink in view.backlinks(to: doc.key) {
+        for backlink in view.backlinks(to: doc) {
             let attendance: Bool
             switch backlink.relation {
             case .attended, .guest: attendance = true
             case .recorded, .approved: attendance = false
             default: continue
             }
-            guard let meeting = view.document(key: backlink.source), meeting.kind == .meeting else { continue }
+            let meeting = view.source(of: backlink)
+            guard meeting.kind == .meeting else { continue }
             if attendance { attended.append(meeting) } else { recorded.append(meeting) }
         }
         func newestFirst(_ meetings: [Document]) -> [[String: Any]] { meetings.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.map(view.link) }

@@ -83,10 +83,25 @@ struct ViewContext {
         return (recorded(planDoc.document), area)
     }
 
-    func backlinks(to key: String) -> [Backlink] {
-        if let position = graph.position(ofKey: key) { log.record(.backlinks, of: position) } else { log.record(.backlinks(key)) }
-        return graph.backlinks[key] ?? []
+    /// The backlinks of `doc`; `source(of:)` gives each one's document.
+    func backlinks(to doc: Document) -> [GraphBacklink] {
+        guard let position = graph.position(of: doc) else {
+            log.record(.backlinks(doc.key))
+            return []
+        }
+        log.record(.backlinks, of: position)
+        return graph.backlinks(at: position)
     }
+
+    /// The page a backlink comes from (by position: no lookup by key).
+    func source(of backlink: GraphBacklink) -> Document {
+        let position = Int(backlink.source)
+        log.record(.document, of: position)
+        return graph.documents[position].document
+    }
+
+    /// Where a backlink's page is, relative to this page.
+    func url(ofSource backlink: GraphBacklink) -> String { url(toFolder: graph.folder(at: Int(backlink.source))) }
 
     func members(ofOrganisation id: String) -> [Document] {
         log.record(.members(id))
@@ -205,11 +220,14 @@ struct ViewContext {
         log.record(.body, of: position)
     }
 
-    func link(_ doc: Document) -> [String: Any] {
+    func link(_ doc: Document) -> [String: Any] { link(doc, url: url(doc)) }
+
+    /// `link(_:)` where the caller knows the document's URL.
+    private func link(_ doc: Document, url: String) -> [String: Any] {
         // Room for every key a link gets here and in `personLink`: growing a dictionary rehashes it.
         var item = [String: Any](minimumCapacity: 7)
         item["title"] = doc.title
-        item["url"] = url(doc)
+        item["url"] = url
         if let date = doc.date { item["date"] = strings.date(date); item["iso"] = date.iso }
         if let summary = doc.summary { item["summary"] = summary }
         return item
@@ -237,33 +255,32 @@ struct ViewContext {
 
     /// "Omnämnd i": the pages that point here, grouped by their kind.
     func backlinks(of doc: Document) -> [[String: Any]] {
-        let list = backlinks(to: doc.key)
+        let list = backlinks(to: doc)
         guard !list.isEmpty else { return [] }
         // One bucket per kind in `Kind.allCases` order, not a dictionary of arrays.
-        var byKind = [[Document]](repeating: [], count: Self.kinds.count)
+        var byKind = [[(backlink: GraphBacklink, doc: Document)]](repeating: [], count: Self.kinds.count)
         // A source can point here through several relations; most pages have a handful of backlinks,
         // where comparing with the earlier ones is cheaper than hashing every source into a set.
-        var seen = list.count > 8 ? Set<String>(minimumCapacity: list.count) : nil
+        var seen = list.count > 8 ? Set<Int32>(minimumCapacity: list.count) : nil
         for (i, backlink) in list.enumerated() {
-            let source = backlink.source
             if seen != nil {
-                guard seen!.insert(source).inserted else { continue }
-            } else if list[..<i].contains(where: { $0.source == source }) {
+                guard seen!.insert(backlink.source).inserted else { continue }
+            } else if list[..<i].contains(where: { $0.source == backlink.source }) {
                 continue
             }
-            guard let doc = document(key: source) else { continue }
-            byKind[Self.kindIndex(doc.kind)].append(doc)
+            let source = source(of: backlink)
+            byKind[Self.kindIndex(source.kind)].append((backlink, source))
         }
         var groups: [[String: Any]] = []
-        for (index, docs) in byKind.enumerated() where !docs.isEmpty {
+        for (index, sources) in byKind.enumerated() where !sources.isEmpty {
             let items: [[String: Any]]
-            if docs.count == 1 {
-                items = [link(docs[0])]
+            if sources.count == 1 {
+                items = [link(sources[0].doc, url: url(ofSource: sources[0].backlink))]
             } else {
                 // Sorting positions by small keys, not the documents themselves: fewer copies, the same order.
-                let keys = docs.map { (date: $0.date ?? Self.noDate, title: $0.title) }
+                let keys = sources.map { (date: $0.doc.date ?? Self.noDate, title: $0.doc.title) }
                 let order = keys.indices.sorted { (keys[$0].date, keys[$0].title) > (keys[$1].date, keys[$1].title) }
-                items = order.map { link(docs[$0]) }
+                items = order.map { link(sources[$0].doc, url: url(ofSource: sources[$0].backlink)) }
             }
             groups.append(["kind": strings.section(Self.kinds[index]), "items": items])
         }

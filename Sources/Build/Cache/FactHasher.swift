@@ -61,9 +61,12 @@ struct FactHasher: Sendable {
         case .kindCount(let kind): h.combine(graph.documents(of: kind).count)
         case .kindIsEmpty(let kind): h.combine(graph.documents(of: kind).isEmpty ? 1 : 0)
         case .backlinks(let key):
-            // By position: every page has this fact, and copying each backlink retained its source.
-            if let links = graph.backlinks[key] {
-                for i in links.indices { h.combine(links[i].source); h.combine(links[i].relation.rawValue) }
+            // Over the sources' keys, as when backlinks held them: the values stay those of earlier caches.
+            if let position = graph.position(ofKey: key) {
+                for backlink in graph.backlinks(at: position) {
+                    h.combine(graph.documents[Int(backlink.source)].document.key)
+                    h.combine(backlink.relation.rawValue)
+                }
             }
         case .members(let id): keys(.members(id))
         case .successors(let id): keys(.successors(id))
