@@ -49,10 +49,9 @@ public enum Linker {
         precondition(bodyLinks.count == documents.count && known.count == documents.count, "inputs for every document")
         // The provisional graph answers the lookups; the final one adds the backlinks and what is derived.
         let lookup = DocumentLookup(documents)
-        let provisional = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: [],
-                                    derived: false)
+        let provisional = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now)
         // The registers, matches and indexes need the documents alone: made beside resolving and gathering.
-        let derived = Background { SiteGraph.Derived(provisional) }
+        let derived = Background(helped: { SiteGraph.Derived(provisional, desk: $0) })
         let universe = Linker.universe(lookup, routesFingerprint: routesFingerprint)
         // Each page's references resolve on their own, on all cores; the backlinks are gathered after.
         let resolved = parallelMap(Array(lookup.inputPositions.enumerated())) { sorted, input -> PageLinks in

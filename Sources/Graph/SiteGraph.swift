@@ -29,20 +29,6 @@ public final class SiteGraph: Sendable {
     /// and a site O(n) rather than O(n²).
     public let indexes: GraphIndexes
 
-    /// `derived: false` gives the lookups the link stage needs and skips the registers and indexes,
-    /// which only the final graph uses.
-    /// `folders`: the documents' folders when a graph of the same lookup and routes has them.
-    convenience init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
-                     backlinks: [[GraphBacklink]], derived: Bool, folders: [String]? = nil) {
-        let base = SiteGraph(lookup: lookup, config: config, routes: routes, glossary: glossary, now: now, backlinks: backlinks,
-                             folders: folders)
-        guard derived else {
-            self.init(base)
-            return
-        }
-        self.init(base, derived: Derived(base))
-    }
-
     /// What the final graph computes from its documents alone: the registers, the matches, and what
     /// is made from them. Backlinks play no part, so the link stage makes it while it gathers them.
     struct Derived: Sendable {
@@ -52,17 +38,43 @@ public final class SiteGraph: Sendable {
         let areaFacts: [String: AreaFacts]
         let indexes: GraphIndexes
 
-        init(_ base: SiteGraph) {
-            // Independent of each other: the registers and matches, then what is made from them, two at a time.
+        /// `desk`: where the thread that waits for this (made in the background) joins the work. Nested
+        /// in background work, `parallelPair` found the cores taken when it started and ran both halves on
+        /// one thread, while the thread waiting for the result only waited.
+        init(_ base: SiteGraph, desk: HelpDesk? = nil) {
+            // Independent of each other: the registers and matches, then what is made from them.
             let meetings = base.meetingsNewestFirst
-            let ((decisions, actions), matches) = parallelPair({
-                parallelPair({ base.computeDecisions(meetings) }, { base.computeActions(meetings) })
-            }, {
-                Matchmaking.matches(base.documents(of: .organisation).map(\.document))
-            })
+            let registered = Self.parts(3, desk: desk) { part -> Registered in
+                switch part {
+                case 0: .decisions(base.computeDecisions(meetings))
+                case 1: .actions(base.computeActions(meetings))
+                default: .matches(Matchmaking.matches(base.documents(of: .organisation).map(\.document)))
+                }
+            }
+            guard case .decisions(let decisions) = registered[0], case .actions(let actions) = registered[1],
+                  case .matches(let matches) = registered[2] else { preconditionFailure("parts in order") }
             let registers = SiteGraph(base, decisions: decisions, actions: actions, matches: matches)
             (self.decisions, self.actions, self.matches) = (decisions, actions, matches)
-            (areaFacts, indexes) = parallelPair({ registers.computeAreaFacts() }, { GraphIndexes(registers) })
+            let made = Self.parts(2, desk: desk) { part -> Made in
+                part == 0 ? .areaFacts(registers.computeAreaFacts()) : .indexes(GraphIndexes(registers))
+            }
+            guard case .areaFacts(let areaFacts) = made[0], case .indexes(let indexes) = made[1] else {
+                preconditionFailure("parts in order")
+            }
+            (self.areaFacts, self.indexes) = (areaFacts, indexes)
+        }
+
+        private enum Registered: Sendable {
+            case decisions([DecisionEntry]), actions([ActionEntry]), matches([Match])
+        }
+
+        private enum Made: Sendable {
+            case areaFacts([String: AreaFacts]), indexes(GraphIndexes)
+        }
+
+        /// Parts `0..<count` made at once: by the threads at the desk, else on all cores.
+        private static func parts<R: Sendable>(_ count: Int, desk: HelpDesk?, _ make: @escaping @Sendable (Int) -> R) -> [R] {
+            desk.map { $0.map(Array(0..<count), make) } ?? parallelMap(Array(0..<count), make)
         }
     }
 
@@ -72,17 +84,17 @@ public final class SiteGraph: Sendable {
                   areaFacts: derived.areaFacts, indexes: derived.indexes)
     }
 
-    /// The graph without anything derived.
-    private init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day,
-                 backlinks: [[GraphBacklink]], folders: [String]?) {
+    /// The graph the link stage resolves references in: the lookups, without backlinks, registers or
+    /// indexes, which only the final graph has.
+    init(lookup: DocumentLookup, config: SiteConfig, routes: Routes, glossary: [GlossaryEntry], now: Day) {
         self.config = config
         self.routes = routes
         self.lookup = lookup
         self.documents = lookup.documents
         self.glossary = glossary
         self.now = now
-        backlinkLists = backlinks
-        self.folders = folders ?? lookup.documents.map { routes.folder(ofKey: $0.document.key) ?? "" }
+        backlinkLists = []
+        folders = lookup.documents.map { routes.folder(ofKey: $0.document.key) ?? "" }
         decisions = []
         actions = []
         areaFacts = [:]
