@@ -84,7 +84,7 @@ extension OutputManifest: BinaryCodable {
                 root.encode(to: &writer)
                 writer.write(UInt64(folders.count))
                 // In name order: the same manifest gives the same bytes (a dictionary's order is not).
-                for folder in folders.keys.sorted() { writer.write(folder); writer.write(folders[folder]!) }
+                for (folder, time) in folders.sorted(by: { $0.key < $1.key }) { writer.write(folder); writer.write(time) }
             }
             try records.encode(to: &pieces, take)
         }

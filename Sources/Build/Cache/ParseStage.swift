@@ -34,7 +34,7 @@ struct ParseStage {
     func run(_ inventory: SourceInventory) -> [SourceRecord] {
         parallelMap(inventory.pages) { source in
             let stamp = inventory.stamps[source.path]
-            if let record = cache?.records[source.path], linksStillResolve(record) {
+            if let record = cache?.record(source.path), linksStillResolve(record) {
                 if let stamp, !record.racy, stamp == record.stamp { return record }
                 // The stamp says nothing: the content decides.
                 if let bytes = try? FileSystem.read(siteRoot + "/" + source.path) {
