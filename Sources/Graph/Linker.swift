@@ -79,13 +79,14 @@ public enum Linker {
         return (graph, diagnostics, (universe, sortedPosition.map { resolved[$0] }))
     }
 
+    /// `Relation.allCases` once: the synthesized property makes a new array at every call.
+    private static let relations = Relation.allCases
+
     /// Each document's backlinks (by position), sorted as `Backlink` sorts (relation, then source key)
     /// with repeats dropped. `pages[i]` is what the document at position `i` found. Gathered by counting
     /// into one flat list, then each document's part sorted on all cores as one number per backlink
     /// (relation rank, then the source's place in key order): the same order as sorting `Backlink`s,
     /// without comparing their key strings.
-    private static let relations = Relation.allCases
-
     static func gatherBacklinks(_ pages: [PageLinks], documents: [ParsedDocument]) -> [[GraphBacklink]] {
         let count = documents.count
         let (rankOf, positionAt) = keyOrder(documents)
