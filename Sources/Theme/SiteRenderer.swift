@@ -60,7 +60,8 @@ public enum SiteRenderer {
         case .person: extra = PersonView.context(view, parsed)
         case .plan: extra = PlanView.context(view, parsed)
         case .report: extra = ReportView.context(view, parsed)
-        case .group: extra = ["abbreviation": doc.group?.abbreviation as Any? ?? ""]
+        // Left out when absent: the template's section would render for an empty text too.
+        case .group: extra = doc.group?.abbreviation.map { ["abbreviation": $0] } ?? [:]
         case .news: extra = ["date": view.date(doc.date) ?? "", "iso": doc.date?.iso ?? ""]
         case .page: extra = [:]
         }

@@ -25,6 +25,17 @@ import TestSupport
         #expect(bertil.contains("<dt>Efterträddes av</dt><dd><a href=\"../anna-andersson/\">Anna Andersson</a></dd>"))
     }
 
+    @Test func aGroupShowsItsAbbreviationOnlyWhenItHasOne() throws {
+        #expect(try page("grupper/ros/index.html").contains("<p class=\"meta\">Förkortning: <abbr title=\"RÖS-gruppen\">RÖS</abbr></p>"))
+        var files = CompleteFixture.files
+        files["content/groups/beredningen.md"] = "---\nname: Beredningen\n---\nBeredningen bereder.\n"
+        let other = try FixtureSite(files)
+        #expect(other.build(now: "2024-10-01").lines == [])
+        let html = try #require(other.read("site/grupper/beredningen/index.html"))
+        #expect(html.contains("<h1>Beredningen</h1>"))
+        #expect(!html.contains("Förkortning"))
+    }
+
     @Test func meetingShowsEverythingItDecided() throws {
         let html = try page("moten/2024-08-19-ros/index.html")
         #expect(html.contains("<li><a href=\"../../personer/anna-andersson/\">Anna Andersson</a>, ordförande <span class=\"meta\">(Civilsamhället)</span></li>"))
