@@ -63,7 +63,9 @@ public enum MarkdownRenderer {
         }
         var escapedHTML = walk.escapedHTML
         for i in escapedHTML.indices {
-            escapedHTML[i].column = columns.column(line: escapedHTML[i].line, byteColumn: escapedHTML[i].column)
+            let start = columns.rawHTMLStart(line: escapedHTML[i].line, byteColumn: escapedHTML[i].column)
+            escapedHTML[i].line = start.line
+            escapedHTML[i].column = columns.column(line: start.line, byteColumn: start.byteColumn)
         }
         return RenderedMarkdown(html: html,
                                 headings: walk.headings, links: links, escapedHTML: escapedHTML,

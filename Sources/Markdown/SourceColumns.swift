@@ -30,14 +30,25 @@ struct SourceColumns {
     /// too few lines, never too many (found by fuzzing).
     /// An autolink (`www.example.se`, `https://…`) has no opener: it starts with the text it shows.
     func linkStart(line: Int, byteColumn: Int, isImage: Bool, autolinkText: String?) -> (line: Int, byteColumn: Int) {
+        start(line: line, byteColumn: byteColumn, opener: Array((autolinkText ?? (isImage ? "![" : "[")).utf8.prefix(8)), orAngle: true)
+    }
+
+    /// Raw HTML starts with `<`. cmark-gfm counts no line for a tag broken over two lines, so a later
+    /// tag of the paragraph gets a column past its line's end; an indented HTML block's column is the
+    /// indentation's. The first `<` from there is the start (found by fuzzing).
+    func rawHTMLStart(line: Int, byteColumn: Int) -> (line: Int, byteColumn: Int) {
+        start(line: line, byteColumn: byteColumn, opener: [UInt8(ascii: "<")], orAngle: false)
+    }
+
+    /// Where `opener` (or, for links, a `<`) first stands at or after cmark's position.
+    private func start(line: Int, byteColumn: Int, opener: [UInt8], orAngle: Bool) -> (line: Int, byteColumn: Int) {
         guard lineStarts.indices.contains(line - 1) else { return (line, byteColumn) }
         var text = self.text
         return text.withUTF8 { bytes in
             let offset = min(bytes.count, lineStarts[line - 1] + max(0, byteColumn - 1))
-            let opener = Array((autolinkText ?? (isImage ? "![" : "[")).utf8.prefix(8))
             let rest = bytes[offset...]
             var found = offset
-            if !(rest.starts(with: opener) || rest.first == UInt8(ascii: "<") || opener.isEmpty) {
+            if !(rest.starts(with: opener) || (orAngle && rest.first == UInt8(ascii: "<")) || opener.isEmpty) {
                 guard let next = rest.indices.first(where: { bytes[$0...].starts(with: opener) }) else {
                     // Nothing to find: stay on the line cmark named, at most just past its end.
                     let lineEnd = lineStarts.indices.contains(line) ? lineStarts[line] - 1 : bytes.count

@@ -100,6 +100,8 @@ import TestSupport
              expected: ["content/pages/a.md:4:1: warning: table without a caption"]),
         Case(name: "raw HTML", files: ["content/pages/a.md": "---\ntitle: A\n---\nHej <b>du</b>\n"],
              expected: ["content/pages/a.md:4:5: warning: raw HTML is shown as text", "content/pages/a.md:4:10: warning: raw HTML is shown as text"]),
+        Case(name: "raw HTML after a tag over two lines", files: ["content/pages/a.md": "---\ntitle: A\n---\nHej <b\nclass=\"x\">du</b>\n"],
+             expected: ["content/pages/a.md:4:5: warning: raw HTML is shown as text", "content/pages/a.md:5:13: warning: raw HTML is shown as text"]),
         Case(name: "unknown site.yml key", files: ["site.yml": FixtureSite.siteYML + "\ntitel: X\n"],
              expected: ["site.yml:10:1: warning: unknown key 'titel'"]),
         Case(name: "site.yml without base_url", files: ["site.yml": "title: X\n"],

@@ -83,6 +83,17 @@ import Testing
         #expect(result.escapedHTML.map(\.column) == [15])
     }
 
+    /// cmark-gfm counts no line for a tag broken over two lines: the next tag's column runs past the
+    /// end of its line (fuzz/regressions/page-raw-html-after-a-tag-over-two-lines.md).
+    @Test func rawHTMLAfterATagOverTwoLinesKeepsItsLine() {
+        let positions = { (body: String) in MarkdownRenderer.render(body).escapedHTML.map { "\($0.line):\($0.column)" } }
+        #expect(positions("<b\nb><b>") == ["1:1", "2:3"])
+        #expect(positions("x <b\nc=\"1\"> y <i> z\n") == ["1:3", "2:10"])
+        #expect(positions("<b\nb>\n<b>") == ["1:1", "3:1"])
+        #expect(positions("a `<b>` <b\nc> <i>\n") == ["1:9", "2:4"])
+        #expect(positions("  <div>\nx\n") == ["1:3"])
+    }
+
     /// cmark-gfm counts no line for a link destination broken over two lines: later links on the
     /// paragraph are found again in the text (fuzz/regressions/page-link-after-a-broken-destination.md).
     @Test func linksAfterADestinationOverTwoLinesKeepTheirLine() {
