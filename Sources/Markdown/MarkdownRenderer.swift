@@ -44,6 +44,7 @@ public enum MarkdownRenderer {
                                               cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark_render_html failed: out of memory")
         }
+        walk.freeDetachedHeadings()
         let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
         let html = positioned
             ? SourcePositions.apply(rendered, captions: Dictionary(walk.tables.compactMap { table in table.caption.map { (table.line, $0) } },

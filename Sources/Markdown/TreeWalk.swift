@@ -27,6 +27,8 @@ struct TreeWalk {
     private var rawNodes: [OpaquePointer] = []
     private var captionParagraphs: [OpaquePointer] = []
     private var headingNodes: [(node: OpaquePointer, level: Int, anchor: String)] = []
+    /// Headings taken out of the tree, freed only after rendering (`freeDetachedHeadings`).
+    private var detachedHeadings: [OpaquePointer] = []
     private var abbreviations: AbbreviationMarker
 
     init(options: MarkdownOptions) {
@@ -166,9 +168,17 @@ struct TreeWalk {
             while let child = cmark_node_first_child(heading.node) { cmark_node_append_child(block, child) }
             cmark_node_append_child(block, close)
             cmark_node_insert_before(heading.node, block)
-            cmark_node_free(heading.node)
+            // An inline's literal may still point into its heading's text buffer (cmark copies it only
+            // when asked for it), so the heading outlives the rendering (found by fuzzing: `# <table><a>`).
+            cmark_node_unlink(heading.node)
+            detachedHeadings.append(heading.node)
         }
         headingNodes = []
+    }
+
+    mutating func freeDetachedHeadings() {
+        for node in detachedHeadings { cmark_node_free(node) }
+        detachedHeadings = []
     }
 
     /// Replaces each raw HTML node by text showing the same characters, so editors see what they wrote

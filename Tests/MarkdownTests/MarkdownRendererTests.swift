@@ -83,6 +83,14 @@ import Testing
         #expect(result.escapedHTML.map(\.column) == [15])
     }
 
+    /// A raw tag's text stays in its heading's buffer until asked for: the heading is freed only after
+    /// rendering (fuzz/regressions/markdown-heading-with-raw-html-after-a-table-tag.md; the ASan run
+    /// reads freed memory without it).
+    @Test func rawHTMLInAHeadingOutlivesTheHeading() {
+        let result = MarkdownRenderer.render("# <table><a>\n\n## x <b>y</b>\n", options: MarkdownOptions(unsafeHTML: true))
+        #expect(result.html == "<h1 id=\"\"><table><a></h1>\n<h2 id=\"x-y\">x <b>y</b></h2>\n")
+    }
+
     /// cmark-gfm counts no line for a tag broken over two lines: the next tag's column runs past the
     /// end of its line (fuzz/regressions/page-raw-html-after-a-tag-over-two-lines.md).
     @Test func rawHTMLAfterATagOverTwoLinesKeepsItsLine() {
