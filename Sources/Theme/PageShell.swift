@@ -61,15 +61,11 @@ enum PageShell {
     /// The keys of every page's base that are the same on every page of a build: the templates are
     /// compiled with them (ThemeTemplates.specialised). No view uses these keys for anything else.
     static func constants(config: SiteConfig, strings: Strings) -> [String: Any] {
-        [
-            "t": strings.table,
-            "site": [
-                "title": config.title,
-                "organisation": config.organisation ?? "",
-                "description": config.description ?? "",
-                "contact": contact(config.contact),
-            ] as [String: Any],
-        ]
+        // Absent texts are left out: a section renders for any text, an empty one too.
+        var site: [String: Any] = ["title": config.title, "contact": contact(config.contact)]
+        if let v = config.organisation { site["organisation"] = v }
+        if let v = config.description { site["description"] = v }
+        return ["t": strings.table, "site": site]
     }
 
     static func contact(_ contact: SiteConfig.Contact?) -> [String: Any] {

@@ -20,9 +20,14 @@ enum PlanView {
             item["meetings"] = facts.meetings.map(view.link)
             item["chapters"] = facts.chapters.map { ["title": $0.title, "url": view.url($0.report) + "#" + $0.anchor, "report": $0.report.title] }
             if !facts.actions.isEmpty {
-                item["progress"] = ["done": String(facts.doneCount), "total": String(facts.actions.count),
-                                    "percent": String(facts.doneCount * 100 / facts.actions.count),
-                                    "cancelled": facts.cancelledCount > 0 ? String(facts.cancelledCount) : ""]
+                var progress: [String: Any] = ["done": String(facts.doneCount), "total": String(facts.actions.count),
+                                               "percent": String(facts.doneCount * 100 / facts.actions.count),
+                                               "tasksWords": view.strings.words("progress_tasks", count: facts.actions.count)]
+                if facts.cancelledCount > 0 {
+                    progress["cancelled"] = String(facts.cancelledCount)
+                    progress["cancelledWords"] = view.strings.words("progress_cancelled", count: facts.cancelledCount)
+                }
+                item["progress"] = progress
             }
             return item
         }

@@ -22,7 +22,10 @@ enum RegisterViews {
         let now = view.now
         let overdue = actions.filter { $0.isOverdue(now: now) }.count
         var context: [String: Any] = ["groups": groups, "total": String(actions.count)]
-        if overdue > 0 { context["overdueCount"] = String(overdue) }
+        if overdue > 0 {
+            context["overdueCount"] = String(overdue)
+            context["overdueWords"] = view.strings.words("actions_overdue", count: overdue)
+        }
         return context
     }
 

@@ -6,7 +6,8 @@ enum SectionView {
     static func context(_ view: ViewContext, kind: Kind) -> [String: Any] {
         let docs = view.documents(of: kind)
         // Every list key is present, empty or not: swift-mustache renders {{^empty(x)}} when x is missing.
-        var c: [String: Any] = ["kind": kind.rawValue, "profileCount": String(docs.count), "upcoming": [Any](), "years": [Any](),
+        var c: [String: Any] = ["kind": kind.rawValue, "profileCount": String(docs.count),
+                                "profileWords": view.strings.words("directory_count", count: docs.count), "upcoming": [Any](), "years": [Any](),
                                 "letters": [Any](), "items": [Any](), "browse": [Any]()]
         switch kind {
         case .meeting:
@@ -40,7 +41,9 @@ enum SectionView {
                 ["title": view.strings["open_data_title"], "url": view.url(toFolder: paths.openData)],
             ]
             if let reported = view.config.signatoriesReported {
-                c["reported"] = ["count": String(reported.count), "date": view.strings.date(reported.date), "source": reported.source ?? ""]
+                var shown: [String: Any] = ["count": String(reported.count), "date": view.strings.date(reported.date)]
+                if let source = reported.source { shown["source"] = source }
+                c["reported"] = shown
             }
         case .news, .report:
             c["items"] = docs.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.map(view.link)

@@ -43,6 +43,13 @@ public struct Strings: Sendable {
 
     public subscript(_ key: String) -> String { table[key] ?? key }
 
+    /// The words after a count: `<key>_one` when there is one and the file has it, else `<key>`
+    /// ("1 uppgift är försenad", "2 uppgifter är försenade").
+    public func words(_ key: String, count: Int) -> String {
+        if count == 1, let one = table[key + "_one"] { return one }
+        return self[key]
+    }
+
     /// `19 augusti 2024`.
     public func date(_ day: Day) -> String {
         // Written straight into one string: joining four pieces made a string per piece, on every link with a date.

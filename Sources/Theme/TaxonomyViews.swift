@@ -17,7 +17,8 @@ enum TaxonomyViews {
     }
 
     static func term(_ view: ViewContext, organisations: [Document]) -> [String: Any] {
-        ["items": organisations.map(view.link), "count": String(organisations.count), "terms": [Any]()]
+        ["items": organisations.map(view.link), "count": String(organisations.count),
+         "countWords": view.strings.words("organisations_count", count: organisations.count), "terms": [Any]()]
     }
 
     /// A horizontal bar per subregion, its length the number of signatories working there.

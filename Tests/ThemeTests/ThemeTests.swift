@@ -15,6 +15,15 @@ import TestSupport
         #expect(SwedishOrder.initial("\"Ärligt\" talat") == "Ä")
     }
 
+    @Test func theWordsAfterACountAreSingularForOne() {
+        let strings = Strings(["tasks": "uppgifter", "tasks_one": "uppgift", "pages": "sidor"])
+        #expect(strings.words("tasks", count: 1) == "uppgift")
+        #expect(strings.words("tasks", count: 0) == "uppgifter")
+        #expect(strings.words("tasks", count: 2) == "uppgifter")
+        // A strings file without the singular keeps the plural rather than showing a key.
+        #expect(strings.words("pages", count: 1) == "sidor")
+    }
+
     @Test func theBuiltInThemeHasEveryStringTheCodeNeeds() throws {
         let text = try String(contentsOfFile: FixtureSite.themeFolder + "/strings.yml", encoding: .utf8)
         var diagnostics: [Diagnostic] = []

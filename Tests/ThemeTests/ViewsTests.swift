@@ -36,6 +36,20 @@ import TestSupport
         #expect(!html.contains("Förkortning"))
     }
 
+    @Test func textsTheSiteLeavesOutShowNothing() throws {
+        var files = CompleteFixture.files
+        files["site.yml"] = CompleteFixture.siteYML.replacingOccurrences(of: "description: En plats för tester.\n", with: "")
+            .replacingOccurrences(of: "  source: Minnesanteckningar\n", with: "")
+        files["content/organisations/medlem.md"] = nil
+        let other = try FixtureSite(files)
+        #expect(other.build(now: "2024-10-01").lines == [])
+        let home = try #require(other.read("site/index.html"))
+        #expect(!home.contains("name=\"description\""))
+        #expect(!home.contains("<p class=\"lead\"></p>"))
+        let directory = try #require(other.read("site/underskrivare/index.html"))
+        #expect(directory.contains("1 profil publicerad. Senast rapporterade antal underskrivare: 120 per 19 augusti 2024.</p>"))
+    }
+
     @Test func meetingShowsEverythingItDecided() throws {
         let html = try page("moten/2024-08-19-ros/index.html")
         #expect(html.contains("<li><a href=\"../../personer/anna-andersson/\">Anna Andersson</a>, ordförande <span class=\"meta\">(Civilsamhället)</span></li>"))
@@ -64,7 +78,7 @@ import TestSupport
         let actions = try page("uppfoljning/index.html")
         #expect(actions.contains("<h2 id=\"status-open\">Pågår <span class=\"meta\">(1)</span></h2>"))
         #expect(actions.contains("<h2 id=\"status-done\">Klar <span class=\"meta\">(1)</span></h2>"))
-        #expect(actions.contains("<strong class=\"overdue\">1 uppgifter är försenade.</strong>"))
+        #expect(actions.contains("<strong class=\"overdue\">1 uppgift är försenad.</strong>"))
     }
 
     @Test func overdueDependsOnTheClock() throws {
@@ -77,7 +91,7 @@ import TestSupport
         #expect(html.contains("<section class=\"area\" id=\"omrade-dialog\" aria-labelledby=\"omrade-dialog-rubrik\">"))
         #expect(html.contains("<li>Gruppen tar fram ett förslag. <span class=\"meta\">(<a href=\"../../moten/2024-08-19-ros/\">RÖS-möte 19 augusti 2024</a>)</span></li>"))
         #expect(html.contains("<li><a href=\"../../rapporter/slutrapport/#dialogen\">Dialogen</a> <span class=\"meta\">(Slutrapport)</span></li>"))
-        #expect(html.contains("<strong>Uppföljning:</strong> 0 av 1 uppgifter klara"))
+        #expect(html.contains("<strong>Uppföljning:</strong> 0 av 1 uppgift klar</p>"))
     }
 
     @Test func signatoriesByCategorySubregionAndUmbrella() throws {
@@ -89,8 +103,10 @@ import TestSupport
         let culture = try page("kategorier/kultur/index.html")
         #expect(culture.contains("<a href=\"../../underskrivare/medlem/\">Medlemsföreningen</a>"))
         #expect(culture.contains("<a href=\"../../underskrivare/paraply/\">Paraplyet</a>"))
+        #expect(culture.contains("<p class=\"meta\">2 organisationer</p>"))
         let sport = try page("kategorier/idrott/index.html")
         #expect(!sport.contains("Paraplyet"))
+        #expect(sport.contains("<p class=\"meta\">1 organisation</p>"))
         let regions = try page("delregioner/index.html")
         #expect(regions.contains("<svg class=\"coverage\" role=\"img\" aria-labelledby=\"coverage-title\""))
         #expect(regions.contains("<tr><th scope=\"row\"><a href=\"norr/\">Norra delen</a></th><td>2</td></tr>"))
