@@ -37,6 +37,9 @@ public enum BodyChecks {
             if heading.level == 1 {
                 out.append(.warning("a heading of level 1 in the body: the page title is already the main heading", at: position,
                                     hint: "start body headings with '##'"))
+            } else if heading.text.trimmingWhitespace(newlines: true).isEmpty {
+                out.append(.warning("a heading without text", at: position,
+                                    hint: "write the heading after the '#' signs, or remove the line: screen readers list headings to move around a page"))
             } else if heading.level > previous + 1 {
                 out.append(.warning("heading level skips from \(previous) to \(heading.level)", at: position,
                                     hint: "use \(String(repeating: "#", count: previous + 1)) here so screen readers can follow the outline"))

@@ -162,7 +162,8 @@ struct TreeWalk {
         for heading in headingNodes {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let open = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
                   let close = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { fatalError("cmark_node_new failed: out of memory") }
-            cmark_node_set_on_enter(open, "<h\(heading.level) id=\"\(Escape.xml(heading.anchor))\">")
+            // An empty id is invalid HTML; GitHub gives such a heading no anchor either.
+            cmark_node_set_on_enter(open, heading.anchor.isEmpty ? "<h\(heading.level)>" : "<h\(heading.level) id=\"\(Escape.xml(heading.anchor))\">")
             cmark_node_set_on_enter(close, "</h\(heading.level)>")
             cmark_node_append_child(block, open)
             while let child = cmark_node_first_child(heading.node) { cmark_node_append_child(block, child) }

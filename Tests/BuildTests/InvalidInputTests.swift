@@ -94,6 +94,8 @@ import TestSupport
              expected: ["content/reports/r.md:5:15: error: no heading with the anchor 'malen' in this report"]),
         Case(name: "skipped heading level", files: ["content/pages/a.md": "---\ntitle: A\n---\n## Ett\n\n#### Tre\n"],
              expected: ["content/pages/a.md:6:1: warning: heading level skips from 2 to 4"]),
+        Case(name: "heading without text", files: ["content/pages/a.md": "---\ntitle: A\n---\n## Mål\n\n## \n"],
+             expected: ["content/pages/a.md:6:1: warning: a heading without text"]),
         Case(name: "vague link text", files: ["content/pages/a.md": "---\ntitle: A\n---\n[Klicka här](om.md)\n"],
              expected: ["content/pages/a.md:4:1: warning: link text 'Klicka här' does not say where it leads"]),
         Case(name: "table without caption", files: ["content/pages/a.md": "---\ntitle: A\n---\n| a |\n|---|\n| 1 |\n"],
