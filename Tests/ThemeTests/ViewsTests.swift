@@ -20,6 +20,7 @@ import TestSupport
         #expect(html.contains("<li>ordförande (<a href=\"../../underskrivare/paraply/\">Paraplyet</a>) från maj 2024 till 2025</li>"))
         #expect(html.contains("<dt>Efterträdde</dt><dd><a href=\"../bertil-berg/\">Bertil Berg</a></dd>"))
         #expect(html.contains("<h2>Antecknade eller justerade anteckningar</h2>"))
+        #expect(html.contains("<h2 id=\"uppgifter\">Uppgifter</h2>\n<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"uppgifter\" tabindex=\"0\">\n<table aria-labelledby=\"uppgifter\">"))
         #expect(html.contains("<td>Skriva förslaget</td><td><a href=\"../../moten/2024-08-19-ros/\">RÖS-möte 19 augusti 2024</a></td><td>30 september 2024</td><td class=\"status-open\">Pågår <strong class=\"overdue\">(försenad)</strong></td>"))
         let bertil = try page("personer/bertil-berg/index.html")
         #expect(bertil.contains("<dt>Efterträddes av</dt><dd><a href=\"../anna-andersson/\">Anna Andersson</a></dd>"))
@@ -79,6 +80,10 @@ import TestSupport
         #expect(actions.contains("<h2 id=\"status-open\">Pågår <span class=\"meta\">(1)</span></h2>"))
         #expect(actions.contains("<h2 id=\"status-done\">Klar <span class=\"meta\">(1)</span></h2>"))
         #expect(actions.contains("<strong class=\"overdue\">1 uppgift är försenad.</strong>"))
+        // Each table scrolls on its own on a narrow screen, named by the heading above it, not by a
+        // caption repeating that heading.
+        #expect(actions.contains("<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"status-open\" tabindex=\"0\">\n<table aria-labelledby=\"status-open\">\n<thead>"))
+        #expect(!actions.contains("<caption>"))
     }
 
     @Test func overdueDependsOnTheClock() throws {
