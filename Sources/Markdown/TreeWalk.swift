@@ -96,7 +96,9 @@ struct TreeWalk {
                 }
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
                 if !options.unsafeHTML {
-                    escapedHTML.append(.init(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+                    // cmark-gfm sometimes gives no line (0) here too (found by fuzzing).
+                    let position = sourcePosition(of: node)
+                    escapedHTML.append(.init(line: position.line, column: position.column))
                     rawNodes.append(node)
                 } else if !rawHTMLHasTable, let literal = cmark_node_get_literal(node), strstr(literal, "<table>") != nil {
                     rawHTMLHasTable = true

@@ -100,6 +100,8 @@ import Testing
         #expect(positions("<b\nb>\n<b>") == ["1:1", "3:1"])
         #expect(positions("a `<b>` <b\nc> <i>\n") == ["1:9", "2:4"])
         #expect(positions("  <div>\nx\n") == ["1:3"])
+        // cmark-gfm gives this tag line 0 (fuzz/regressions/page-raw-html-without-a-line.md).
+        #expect(positions("<b>.\nA\n\u{0B}-") == ["1:1"])
     }
 
     /// cmark-gfm counts no line for a link destination broken over two lines: later links on the
