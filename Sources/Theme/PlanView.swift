@@ -33,4 +33,13 @@ enum PlanView {
         }
         return c
     }
+
+    /// The ids plan.mustache makes from each area's anchor, which a body heading gives way to.
+    static func anchors(_ parsed: ParsedDocument) -> Set<String> {
+        guard let p = parsed.document.plan else { return [] }
+        return Set(p.areas.flatMap { area -> [String] in
+            let anchor = ViewContext.areaAnchor(area.id.value)
+            return [anchor, anchor + "-rubrik"]
+        })
+    }
 }

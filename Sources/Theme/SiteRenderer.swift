@@ -53,13 +53,16 @@ public enum SiteRenderer {
     static func page(_ parsed: ParsedDocument, view: ViewContext, templates: ThemeTemplates, body: BodySource) -> String {
         let doc = parsed.document
         let strings = view.strings
+        let template = doc.kind == .page ? "page" : doc.kind.rawValue
+        let headings = parsed.markdown.headings
+        let anchors = BodyAnchors(headings, taken: (templates.ids[template] ?? []).union(PlanView.anchors(parsed)))
         var extra: [String: Any]
         switch doc.kind {
         case .meeting: extra = MeetingView.context(view, parsed)
         case .organisation: extra = OrganisationView.context(view, parsed)
         case .person: extra = PersonView.context(view, parsed)
         case .plan: extra = PlanView.context(view, parsed)
-        case .report: extra = ReportView.context(view, parsed)
+        case .report: extra = ReportView.context(view, parsed, anchors: anchors)
         // Left out when absent: the template's section would render for an empty text too.
         case .group: extra = doc.group?.abbreviation.map { ["abbreviation": $0] } ?? [:]
         case .news: extra = ["date": view.date(doc.date) ?? "", "iso": doc.date?.iso ?? ""]
@@ -67,12 +70,11 @@ public enum SiteRenderer {
         }
         // The page shows its own front matter and body.
         view.recordPage(doc)
-        extra["body"] = body(parsed)
+        extra["body"] = anchors.apply(to: body(parsed), headings: headings)
         extra["backlinks"] = view.backlinks(of: doc)
         extra["updated"] = view.date(doc.updated)
         extra["kindName"] = strings.kindName(doc.kind)
         if let jsonld = StructuredData.script(parsed, view) { extra["jsonld"] = jsonld }
-        let template = doc.kind == .page ? "page" : doc.kind.rawValue
         let context = PageShell.context(view, title: doc.title, template: template, section: doc.kind, summary: doc.summary, extra: extra)
         return templates.render(context, template: template)
     }

@@ -8,17 +8,20 @@ public struct ThemeTemplates: Sendable {
     public let names: Set<String>
     /// The library compiled once: pages render from it (the same text as `library` renders, in less time).
     let compiled: MustacheCompiledLibrary
+    /// The ids each template's pages carry (`TemplateIDs`): a body heading gives way to them.
+    let ids: [String: Set<String>]
 
-    init(library: MustacheLibrary, names: Set<String>, constants: [String: Any] = [:]) {
+    init(library: MustacheLibrary, names: Set<String>, ids: [String: Set<String>], constants: [String: Any] = [:]) {
         self.library = library
         self.names = names
+        self.ids = ids
         self.compiled = MustacheCompiledLibrary(library, constants: constants)
     }
 
     /// The same templates compiled for renders whose root objects all hold `constants` (see
     /// `MustacheCompiledLibrary`): a build's strings and site settings, the same on every page.
     func specialised(for constants: [String: Any]) -> ThemeTemplates {
-        ThemeTemplates(library: library, names: names, constants: constants)
+        ThemeTemplates(library: library, names: names, ids: ids, constants: constants)
     }
 
     /// Every page kind renders through one of these; a theme that lacks one cannot build.
@@ -56,7 +59,7 @@ public struct ThemeTemplates: Sendable {
             diagnostics.append(.error("the theme has no template '\(name)'", at: .file("theme/templates/\(name).mustache"),
                                       hint: "add theme/templates/\(name).mustache or remove the site's override folder"))
         }
-        return failed ? nil : ThemeTemplates(library: library, names: Set(sources.keys))
+        return failed ? nil : ThemeTemplates(library: library, names: Set(sources.keys), ids: TemplateIDs.reachable(sources.mapValues(\.text)))
     }
 
     /// The `{{>name}}` and `{{<name}}` tags of a template, with the line and column of their `{{`.

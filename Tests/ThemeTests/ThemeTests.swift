@@ -24,6 +24,17 @@ import TestSupport
         #expect(strings.words("pages", count: 1) == "sidor")
     }
 
+    @Test func aTemplatesIdsIncludeThoseOfItsPartialsAndTheTemplateItExtends() {
+        let ids = TemplateIDs.reachable([
+            "base": "<main id=\"innehall\">{{$main}}{{/main}}</main>",
+            "meeting": "{{<base}}{{$main}}<h2 id=\"beslut\">{{t.decisions}}</h2><p id=\"{{anchor}}\"></p>{{>list}}{{/main}}{{/base}}",
+            "list": "<ul id=\"lista\" class=\"x\"></ul><a data-id=\"inte\" id=\"\">{{>meeting}}</a>",
+            "page": "<p>Ingen id.</p>",
+        ])
+        #expect(ids == ["base": ["innehall"], "meeting": ["innehall", "beslut", "lista"],
+                        "list": ["lista", "innehall", "beslut"], "page": []])
+    }
+
     @Test func theBuiltInThemeHasEveryStringTheCodeNeeds() throws {
         let text = try String(contentsOfFile: FixtureSite.themeFolder + "/strings.yml", encoding: .utf8)
         var diagnostics: [Diagnostic] = []

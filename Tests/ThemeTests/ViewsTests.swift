@@ -63,6 +63,53 @@ import TestSupport
         #expect(html.contains("\"startDate\":\"2024-08-19T09:30\""))
     }
 
+    /// The ids of a page, each as often as it occurs.
+    static func ids(in html: String) -> [String] {
+        html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test func noPageHasAnIdTwice() throws {
+        let pages = site.snapshot().filter { $0.key.hasSuffix(".html") }
+        #expect(pages.count > 20)
+        for (path, data) in pages {
+            let ids = Self.ids(in: String(decoding: data, as: UTF8.self))
+            #expect(Set(ids).count == ids.count, "\(path): \(ids.sorted())")
+        }
+    }
+
+    @Test func aBodyHeadingGivesWayToAnIdOfTheTheme() throws {
+        // The meeting has decisions, so the theme's "Beslut" section is on the page beside the body's.
+        let html = try page("moten/2024-08-19-ros/index.html")
+        #expect(html.contains("<section aria-labelledby=\"beslut\">\n<h2 id=\"beslut\">Beslut</h2>"))
+        #expect(html.contains("<div class=\"body\"><h2 id=\"beslut-1\">Beslut</h2>"))
+        // A link to the anchor lands on the theme's section, as it did when the id was on the page twice.
+        #expect(try page("aktuellt/2024-08-20-nyhet/index.html").contains("<a href=\"../../moten/2024-08-19-ros/#beslut\">anteckningarna</a>"))
+
+        var files = CompleteFixture.files
+        files["content/meetings/2024-08-19-ros.md"] = files["content/meetings/2024-08-19-ros.md"]!
+            .replacingOccurrences(of: "## Beslut\n", with: "## Beslut\n\n## Beslut\n\n## Omnämnd i\n\n## Omnamnd i\n")
+        files["content/reports/slutrapport.md"] = files["content/reports/slutrapport.md"]!
+            .replacingOccurrences(of: "heading: dialogen", with: "heading: kapitel")
+            .replacingOccurrences(of: "## Dialogen", with: "## Kapitel")
+        files["content/plans/plan-2020-2022.md"] = files["content/plans/plan-2020-2022.md"]!
+            .replacingOccurrences(of: "## Bakgrund", with: "## Bakgrund\n\n## Område dialog\n\n## Omrade dialog")
+        let other = try FixtureSite(files)
+        #expect(other.build(now: "2024-10-01").lines.filter { !$0.contains("#bakgrund") } == [])
+        let meeting = try #require(other.read("site/moten/2024-08-19-ros/index.html"))
+        // The second heading is `beslut-1` on GitHub, so the first takes the next number free; the
+        // backlinks' id comes from a partial.
+        #expect(meeting.contains("<div class=\"body\"><h2 id=\"beslut-2\">Beslut</h2>\n<h2 id=\"beslut-1\">Beslut</h2>\n<h2 id=\"omnämnd-i\">Omnämnd i</h2>\n<h2 id=\"omnamnd-i-1\">Omnamnd i</h2>"))
+        let report = try #require(other.read("site/rapporter/slutrapport/index.html"))
+        #expect(report.contains("<li><a href=\"#kapitel-1\">Kapitel</a>"))
+        #expect(report.contains("<h2 id=\"kapitel-1\">Kapitel</h2>"))
+        let plan = try #require(other.read("site/handlingsplaner/plan-2020-2022/index.html"))
+        #expect(plan.contains("<h2 id=\"område-dialog\">Område dialog</h2>\n<h2 id=\"omrade-dialog-1\">Omrade dialog</h2>"))
+        for html in [meeting, report, plan] {
+            let ids = Self.ids(in: html)
+            #expect(Set(ids).count == ids.count, "\(ids.sorted())")
+        }
+    }
+
     @Test func meetingsListSplitsUpcomingFromPastByTheClock() throws {
         let html = try page("moten/index.html")
         let upcoming = try #require(html.range(of: "<h2>Kommande</h2>"))
