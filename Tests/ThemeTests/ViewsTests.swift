@@ -110,6 +110,24 @@ import TestSupport
         }
     }
 
+    @Test func aTaskWithoutOwnerOrDueDateSaysSoInsteadOfAnEmptyCell() throws {
+        var files = CompleteFixture.files
+        files["content/meetings/2024-08-19-ros.md"] = files["content/meetings/2024-08-19-ros.md"]!
+            .replacingOccurrences(of: "  - {text: Boka lokal, owner: bertil-berg, status: done}\n",
+                                  with: "  - {text: Boka lokal, owner: bertil-berg, status: done}\n  - {text: Fråga alla, status: open}\n")
+        let other = try FixtureSite(files)
+        #expect(other.build(now: "2024-10-01").lines == [])
+        let none = "<td><span class=\"meta\">Ingen angiven</span></td><td><span class=\"meta\">Inget datum</span></td>"
+        let meeting = try #require(other.read("site/moten/2024-08-19-ros/index.html"))
+        #expect(meeting.contains("<tr><td>Fråga alla</td>\(none)<td class=\"status-open\">Pågår</td></tr>"))
+        #expect(meeting.contains("<a href=\"../../personer/bertil-berg/\">Bertil Berg</a></td><td><span class=\"meta\">Inget datum</span></td>"))
+        let register = try #require(other.read("site/uppfoljning/index.html"))
+        #expect(register.contains("<tr><td>Fråga alla</td>\(none)<td><a href=\"../moten/2024-08-19-ros/\">"))
+        let person = try #require(other.read("site/personer/bertil-berg/index.html"))
+        #expect(person.contains("<tr><td>Boka lokal</td><td><a href=\"../../moten/2024-08-19-ros/\">RÖS-möte 19 augusti 2024</a></td><td><span class=\"meta\">Inget datum</span></td>"))
+        #expect(!meeting.contains("<td></td>") && !register.contains("<td></td>") && !person.contains("<td></td>"))
+    }
+
     @Test func meetingsListSplitsUpcomingFromPastByTheClock() throws {
         let html = try page("moten/index.html")
         let upcoming = try #require(html.range(of: "<h2>Kommande</h2>"))
