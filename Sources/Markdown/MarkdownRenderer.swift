@@ -36,6 +36,7 @@ public enum MarkdownRenderer {
         walk.replaceRawHTML()
         walk.markAbbreviations()
         walk.removeCaptionParagraphs()
+        walk.wrapTables()
         walk.anchorHeadings()
 
         // Tables found by position only when raw HTML could pass as one of them (see TableCaptions).

@@ -26,6 +26,7 @@ struct TreeWalk {
     private var openLinks: [(index: Int, text: String)] = []
     private var rawNodes: [OpaquePointer] = []
     private var captionParagraphs: [OpaquePointer] = []
+    private var tableNodes: [(node: OpaquePointer, caption: String?)] = []
     private var headingNodes: [(node: OpaquePointer, level: Int, anchor: String)] = []
     /// Headings taken out of the tree, freed only after rendering (`freeDetachedHeadings`).
     private var detachedHeadings: [OpaquePointer] = []
@@ -122,11 +123,13 @@ struct TreeWalk {
             let caption = String(rest).trimmingWhitespace(newlines: false)
             if !caption.isEmpty {
                 tables.append((line, caption))
+                tableNodes.append((table, caption))
                 captionParagraphs.append(previous)
                 return
             }
         }
         tables.append((line, nil))
+        tableNodes.append((table, nil))
     }
 
     /// The text of a paragraph made only of text and soft breaks; nil if it has links, emphasis or code.
@@ -156,6 +159,24 @@ struct TreeWalk {
     mutating func removeCaptionParagraphs() {
         for paragraph in captionParagraphs { cmark_node_free(paragraph) }
         captionParagraphs = []
+    }
+
+    /// Each table sits in a box that scrolls sideways on a narrow screen, so that its words stay whole
+    /// (WCAG 1.4.10 lets a data table scroll). Keyboard users scroll it once it has focus; a captioned
+    /// table's box is a region named by the caption. The box is two empty custom blocks around the
+    /// table: the table itself stays where cmark put it.
+    mutating func wrapTables() {
+        for table in tableNodes {
+            guard let open = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let close = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else {
+                fatalError("cmark_node_new failed: out of memory")
+            }
+            let label = table.caption.map { " role=\"region\" aria-label=\"\(Escape.xml($0))\"" } ?? ""
+            cmark_node_set_on_enter(open, "<div class=\"table-scroll\"\(label) tabindex=\"0\">")
+            cmark_node_set_on_enter(close, "</div>")
+            cmark_node_insert_before(table.node, open)
+            cmark_node_insert_after(table.node, close)
+        }
+        tableNodes = []
     }
 
     /// cmark cannot give an element an attribute: each heading becomes a custom block holding its content

@@ -175,10 +175,15 @@ import Testing
         let body = "| a |\n|---|\n\nTabell: Andra\n\n| b |\n|---|\n\n`<table>` och <table> i text.\n\n| c |\n|---|\n\n"
             + "> Tabell: Fjärde & co\n>\n> | d |\n> |---|\n"
         let html = MarkdownRenderer.render(body).html
-        #expect(html.hasPrefix("<table>\n<thead>\n<tr>\n<th>a</th>"))
-        #expect(html.contains("<table>\n<caption>Andra</caption>\n<thead>\n<tr>\n<th>b</th>"))
-        #expect(html.contains("<p><code>&lt;table&gt;</code> och &lt;table&gt; i text.</p>\n<table>\n<thead>\n<tr>\n<th>c</th>"))
-        #expect(html.contains("<blockquote>\n<table>\n<caption>Fjärde &amp; co</caption>\n<thead>"))
+        // Each table scrolls in its own box; a captioned one's box is a region named by the caption.
+        let box = "<div class=\"table-scroll\" tabindex=\"0\">\n"
+        #expect(html.hasPrefix(box + "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n</table>\n</div>\n"))
+        #expect(html.contains("</div>\n<div class=\"table-scroll\" role=\"region\" aria-label=\"Andra\" tabindex=\"0\">\n<table>\n<caption>Andra</caption>\n<thead>\n<tr>\n<th>b</th>"))
+        #expect(html.contains("<p><code>&lt;table&gt;</code> och &lt;table&gt; i text.</p>\n" + box + "<table>\n<thead>\n<tr>\n<th>c</th>"))
+        #expect(html.contains("<blockquote>\n<div class=\"table-scroll\" role=\"region\" aria-label=\"Fjärde &amp; co\" tabindex=\"0\">\n<table>\n<caption>Fjärde &amp; co</caption>\n<thead>"))
+        #expect(html.hasSuffix("</table>\n</div>\n</blockquote>\n"))
+        #expect(html.components(separatedBy: "<div class=\"table-scroll\"").count == 5)
+        #expect(html.components(separatedBy: "</div>").count == 5)
         #expect(!html.contains("data-sourcepos"))
     }
 
@@ -186,7 +191,7 @@ import Testing
     @Test func rawHTMLTablesDoNotTakeACaption() {
         let body = "<table><tr><td>rå</td></tr></table>\n\nTabell: Min\n\n| b |\n|---|\n"
         let html = MarkdownRenderer.render(body, options: .init(unsafeHTML: true)).html
-        #expect(html == "<table><tr><td>rå</td></tr></table>\n<table>\n<caption>Min</caption>\n<thead>\n<tr>\n<th>b</th>\n</tr>\n</thead>\n</table>\n")
+        #expect(html == "<table><tr><td>rå</td></tr></table>\n<div class=\"table-scroll\" role=\"region\" aria-label=\"Min\" tabindex=\"0\">\n<table>\n<caption>Min</caption>\n<thead>\n<tr>\n<th>b</th>\n</tr>\n</thead>\n</table>\n</div>\n")
     }
 
     @Test func captionsAreCopiedWithTheRestOfThePage() {
