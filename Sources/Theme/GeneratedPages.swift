@@ -31,7 +31,7 @@ enum GeneratedPages {
             page(paths.categories, title: categoriesTitle, template: "taxonomy") { view in
                 ["terms": TaxonomyViews.index(view, terms: config.categories, count: { view.organisationCount(inCategory: $0) },
                                               folder: paths.category),
-                 "items": [Any]()]
+                 "lead": strings["categories_intro"], "termHeader": strings["category"], "items": [Any]()]
             }
             for term in config.categories {
                 page(paths.category(term.id), title: term.name, template: "taxonomy", crumbs: [(categoriesTitle, paths.categories)]) { view in
@@ -41,9 +41,17 @@ enum GeneratedPages {
             let subregionsTitle = strings["subregions_title"]
             page(paths.subregions, title: subregionsTitle, template: "taxonomy") { view in
                 let rows = config.subregions.map { ($0.name, view.organisationCount(inSubregion: $0.id)) }
-                return ["terms": TaxonomyViews.index(view, terms: config.subregions, count: { view.organisationCount(inSubregion: $0) },
-                                                     folder: paths.subregion),
-                        "coverage": TaxonomyViews.coverageSVG(rows, title: strings["coverage_title"]), "items": [Any]()]
+                var context: [String: Any] = [
+                    "terms": TaxonomyViews.index(view, terms: config.subregions, count: { view.organisationCount(inSubregion: $0) },
+                                                 folder: paths.subregion),
+                    "lead": strings["subregions_intro"], "termHeader": strings["subregion"], "items": [Any]()]
+                // Bars of nothing would read as "no one works here": say instead that no profile says where.
+                if rows.contains(where: { $0.1 > 0 }) {
+                    context["coverage"] = TaxonomyViews.coverageSVG(rows, title: strings["coverage_title"])
+                } else {
+                    context["none"] = strings["subregions_none"]
+                }
+                return context
             }
             for term in config.subregions {
                 page(paths.subregion(term.id), title: term.name, template: "taxonomy", crumbs: [(subregionsTitle, paths.subregions)]) { view in

@@ -180,6 +180,11 @@ import TestSupport
         let regions = try page("delregioner/index.html")
         #expect(regions.contains("<svg class=\"coverage\" role=\"img\" aria-labelledby=\"coverage-title\""))
         #expect(regions.contains("<tr><th scope=\"row\"><a href=\"norr/\">Norra delen</a></th><td>2</td></tr>"))
+        // The table is named by the page's heading, not by a caption repeating it.
+        #expect(regions.contains("<h1 id=\"rubrik\">Delregioner</h1>\n<p class=\"lead\">Underskrivarna med profil på webbplatsen, efter var i regionen de är verksamma."))
+        #expect(regions.contains("<table aria-labelledby=\"rubrik\">\n<thead><tr><th scope=\"col\">Delregion</th><th scope=\"col\">Antal</th></tr></thead>"))
+        #expect(!regions.contains("<caption>") && !regions.contains("Ingen profil anger"))
+        #expect(try page("kategorier/index.html").contains("<thead><tr><th scope=\"col\">Kategori</th><th scope=\"col\">Antal</th></tr></thead>"))
         let umbrella = try page("underskrivare/paraply/index.html")
         #expect(umbrella.contains("<h2>Medlemmar</h2><ul><li><a href=\"../medlem/\">Medlemsföreningen</a></li></ul>"))
         #expect(umbrella.contains("<a href=\"https://paraply.example.org/\" rel=\"noopener noreferrer\">"))
@@ -187,6 +192,20 @@ import TestSupport
         let member = try page("underskrivare/medlem/index.html")
         #expect(member.contains("<dt>Ingår i</dt><dd><a href=\"../paraply/\">Paraplyet</a></dd>"))
         #expect(member.contains("\"memberOf\":{\"@type\":\"Organization\",\"name\":\"Paraplyet\""))
+    }
+
+    @Test func withoutAnyProfileSayingWhereTheSubregionsPageSaysSoInsteadOfDrawingZeros() throws {
+        var files = CompleteFixture.files
+        for (path, text) in files where path.hasPrefix("content/organisations/") {
+            files[path] = text.replacingOccurrences(of: "subregions: all\n", with: "")
+                .replacingOccurrences(of: "subregions: [norr, soder]\n", with: "")
+        }
+        let other = try FixtureSite(files)
+        #expect(other.build(now: "2024-10-01").lines == [])
+        let regions = try #require(other.read("site/delregioner/index.html"))
+        #expect(regions.contains("<p>Ingen profil anger ännu i vilka delregioner organisationen är verksam.</p>"))
+        #expect(!regions.contains("<svg"))
+        #expect(regions.contains("<tr><th scope=\"row\"><a href=\"norr/\">Norra delen</a></th><td>0</td></tr>"))
     }
 
     @Test func matchmakingPairsNeedsWithOffersBothWays() throws {
