@@ -22,7 +22,9 @@ enum GeneratedPages {
             page(paths.actions, title: strings["actions_title"], template: "actions", RegisterViews.actions)
             page(paths.calendar, title: strings["calendar_title"], template: "calendar") { view in
                 ["feedURL": view.routes.absoluteURL(paths.calendarFile), "feedLink": view.url(toFolder: paths.calendarFile),
-                 "webcalURL": "webcal://" + view.routes.absoluteURL(paths.calendarFile).drop { $0 != ":" }.dropFirst(3)]
+                 "webcalURL": "webcal://" + view.routes.absoluteURL(paths.calendarFile).drop { $0 != ":" }.dropFirst(3),
+                 "upcoming": SectionView.upcomingMeetings(view).map { SectionView.meetingItem(view, $0) },
+                 "meetings": view.url(toFolder: view.routes.sectionFolder(.meeting))]
             }
         }
         let config = graph.config

@@ -11,7 +11,7 @@ enum SectionView {
                                 "letters": [Any](), "items": [Any](), "browse": [Any]()]
         switch kind {
         case .meeting:
-            let upcoming = docs.filter { view.isUpcoming($0) }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+            let upcoming = upcomingMeetings(view, docs)
             let past = docs.filter { !view.isUpcoming($0) }.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
             c["upcoming"] = upcoming.map { meetingItem(view, $0) }
             var years: [(Int, [Document])] = []
@@ -51,6 +51,11 @@ enum SectionView {
             c["items"] = SwedishOrder.sorted(docs, by: \.title).map(view.link)
         }
         return c
+    }
+
+    /// The meetings on or after the build's day, the nearest first (the list page, the home page and the calendar).
+    static func upcomingMeetings(_ view: ViewContext, _ meetings: [Document]? = nil) -> [Document] {
+        (meetings ?? view.documents(of: .meeting)).filter { view.isUpcoming($0) }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
     }
 
     static func meetingItem(_ view: ViewContext, _ doc: Document) -> [String: Any] {

@@ -87,8 +87,7 @@ public enum SiteRenderer {
 
     static func home(_ view: ViewContext, templates: ThemeTemplates) -> String {
         let strings = view.strings
-        let upcoming = view.documents(of: .meeting).filter { view.isUpcoming($0) }
-            .sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+        let upcoming = SectionView.upcomingMeetings(view)
         let news = view.documents(of: .news).sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
         let sections = [Kind.meeting, .organisation, .person, .group, .plan, .report, .news].compactMap { kind -> [String: Any]? in
             let count = view.count(of: kind)
