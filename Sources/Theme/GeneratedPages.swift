@@ -20,12 +20,16 @@ enum GeneratedPages {
         if !graph.documents(of: .meeting).isEmpty {
             page(paths.decisions, title: strings["decisions_title"], template: "decisions", RegisterViews.decisions)
             page(paths.actions, title: strings["actions_title"], template: "actions", RegisterViews.actions)
-            page(paths.calendar, title: strings["calendar_title"], template: "calendar") { view in
-                ["feedURL": view.routes.absoluteURL(paths.calendarFile), "feedLink": view.url(toFolder: paths.calendarFile),
-                 "webcalURL": "webcal://" + view.routes.absoluteURL(paths.calendarFile).drop { $0 != ":" }.dropFirst(3),
-                 "upcoming": SectionView.upcomingMeetings(view).map { SectionView.meetingItem(view, $0) },
-                 "meetings": view.url(toFolder: view.routes.sectionFolder(.meeting))]
-            }
+        }
+        // Every page's footer links the calendar, and kalender.ics is always written: a site whose first
+        // meeting is still to come has a calendar to subscribe to as well.
+        page(paths.calendar, title: strings["calendar_title"], template: "calendar") { view in
+            var context: [String: Any] = [
+                "feedURL": view.routes.absoluteURL(paths.calendarFile), "feedLink": view.url(toFolder: paths.calendarFile),
+                "webcalURL": "webcal://" + view.routes.absoluteURL(paths.calendarFile).drop { $0 != ":" }.dropFirst(3),
+                "upcoming": SectionView.upcomingMeetings(view).map { SectionView.meetingItem(view, $0) }]
+            if view.hasDocuments(of: .meeting) { context["meetings"] = view.url(toFolder: view.routes.sectionFolder(.meeting)) }
+            return context
         }
         let config = graph.config
         if !graph.documents(of: .organisation).isEmpty {
@@ -81,8 +85,7 @@ enum GeneratedPages {
             AccessibilityStatement.context(view.config, strings: strings)
         }
         page(paths.search, title: strings["search_title"], template: "search") { view in
-            ["directory": view.url(toFolder: view.routes.sectionFolder(.organisation)), "sitemap": view.url(toFolder: "sitemap.xml"),
-             "meetings": view.url(toFolder: view.routes.sectionFolder(.meeting))]
+            ["sections": SiteRenderer.sections(view), "sitemap": view.url(toFolder: "sitemap.xml")]
         }
         return jobs
     }

@@ -89,15 +89,12 @@ public enum SiteRenderer {
         let strings = view.strings
         let upcoming = SectionView.upcomingMeetings(view)
         let news = view.documents(of: .news).sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
-        let sections = [Kind.meeting, .organisation, .person, .group, .plan, .report, .news].compactMap { kind -> [String: Any]? in
-            let count = view.count(of: kind)
-            guard count > 0 else { return nil }
-            return ["title": strings.section(kind), "url": view.url(toFolder: view.routes.sectionFolder(kind)), "count": String(count)]
-        }
         let paths = SitePaths(strings)
-        let registers: [[String: Any]] = [
+        // The registers of decisions and tasks exist only once there are meetings to make them from.
+        let registers: [[String: Any]] = (view.hasDocuments(of: .meeting) ? [
             ["title": strings["decisions_title"], "url": view.url(toFolder: paths.decisions)],
             ["title": strings["actions_title"], "url": view.url(toFolder: paths.actions)],
+        ] : []) + [
             ["title": strings["calendar_title"], "url": view.url(toFolder: paths.calendar)],
             ["title": strings["glossary_title"], "url": view.url(toFolder: paths.glossary)],
             ["title": strings["open_data_title"], "url": view.url(toFolder: paths.openData)],
@@ -105,12 +102,21 @@ public enum SiteRenderer {
         let context = PageShell.context(view, title: view.config.title, template: "home", extra: [
             "upcoming": upcoming.prefix(5).map { SectionView.meetingItem(view, $0) },
             "news": news.prefix(5).map(view.link),
-            "sections": sections,
+            "sections": sections(view),
             "registers": registers,
             "calendarFile": view.url(toFolder: paths.calendarFile),
             "feedFile": view.url(toFolder: paths.feedFile),
         ])
         return templates.render(context, template: "home")
+    }
+
+    /// The sections that have pages, with their counts (the home page and the search page's fallback).
+    static func sections(_ view: ViewContext) -> [[String: Any]] {
+        [Kind.meeting, .organisation, .person, .group, .plan, .report, .news].compactMap { kind -> [String: Any]? in
+            let count = view.count(of: kind)
+            guard count > 0 else { return nil }
+            return ["title": view.strings.section(kind), "url": view.url(toFolder: view.routes.sectionFolder(kind)), "count": String(count)]
+        }
     }
 
     /// Served for any missing address, so its links must work from anywhere: they are absolute.

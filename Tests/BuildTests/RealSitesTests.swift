@@ -18,6 +18,8 @@ import TestSupport
         #expect(result.lines == [])
         #expect(result.written)
         #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
+        // Built without search: Pagefind's files are not there.
+        #expect(SiteLinks.broken(in: output, notBuilt: ["pagefind/"]) == [])
         try? FileManager.default.removeItem(atPath: output)
     }
 }

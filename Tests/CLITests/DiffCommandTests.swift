@@ -34,17 +34,16 @@ import TestSupport
         let result = try OKCProcess.run(["diff", "main", "--now", "2026-11-25"], in: site.root)
         #expect(result.status == 0, "\(result.stderr)")
         // The menu gains the meetings section (every page with the menu changes), the group lists its meeting,
-        // and the first meeting brings the registers and the calendar.
+        // the first meeting brings the registers, and the calendar (there before) lists it.
         #expect(result.stdout == """
             <!-- okc-diff -->
             ### Site changes: `main` → `working tree`
 
-            5 added, 1 removed, 12 changed.
+            4 added, 1 removed, 13 changed.
 
             #### Added
 
             - `/beslut/`
-            - `/kalender/`
             - `/moten/`
             - `/moten/2026-12-01-ros/`
             - `/uppfoljning/`
@@ -61,6 +60,7 @@ import TestSupport
             - `/grupper/`
             - `/grupper/ros/`
             - `/kalender.ics`
+            - `/kalender/`
             - `/om/`
             - `/oppna-data/`
             - `/ordlista/`

@@ -77,6 +77,30 @@ import TestSupport
         }
     }
 
+    @Test func everyLinkOfTheSiteLeadsSomewhere() throws {
+        #expect(SiteLinks.broken(in: site.root + "/site", notBuilt: ["pagefind/"]) == [])
+        // A site without meetings has no registers of decisions and tasks: nothing may link to them.
+        let files = CompleteFixture.files.filter { !$0.key.hasPrefix("content/meetings/") }
+            .mapValues { $0.replacingOccurrences(of: "[anteckningarna](../meetings/2024-08-19-ros.md#beslut)", with: "anteckningarna") }
+        let other = try FixtureSite(files)
+        #expect(other.build(now: "2024-10-01").lines == [])
+        #expect(!other.exists("site/beslut/index.html") && other.exists("site/kalender/index.html"))
+        #expect(SiteLinks.broken(in: other.root + "/site", notBuilt: ["pagefind/"]) == [])
+        let calendar = try #require(other.read("site/kalender/index.html"))
+        #expect(calendar.contains("<p>Inga kommande möten är inlagda.</p>") && !calendar.contains("Alla möten"))
+    }
+
+    @Test func theLinkCheckFindsMissingFilesAndAnchors() throws {
+        let fixture = try FixtureSite([
+            "a/index.html": "<h2 id=\"x\">X</h2><a href=\"../b/\">b</a> <a href=\"../c/\">c</a> <a href=\"#x\">x</a> <a href=\"#y\">y</a>",
+            "b/index.html": "<img src=\"bild%20ett.png\" alt=\"\"><a href=\"../a/#x\">a</a> <a href=\"../a/index.html#z\">z</a> <a href=\"https://example.org/\">ut</a>",
+            "b/bild ett.png": "png",
+        ], siteYML: nil)
+        #expect(SiteLinks.broken(in: fixture.root) == [
+            "a/index.html: #y (no id 'y' there)", "a/index.html: ../c/ (no such file)", "b/index.html: ../a/index.html#z (no id 'z' there)",
+        ])
+    }
+
     @Test func aBodyHeadingGivesWayToAnIdOfTheTheme() throws {
         // The meeting has decisions, so the theme's "Beslut" section is on the page beside the body's.
         let html = try page("moten/2024-08-19-ros/index.html")
@@ -286,7 +310,11 @@ import TestSupport
 
     @Test func theSearchPageSaysWhatToDoWithoutJavaScript() throws {
         let html = try page("sok/index.html")
-        #expect(html.contains("<noscript><p>Sökningen behöver JavaScript. Utan JavaScript hittar du allt innehåll via <a href=\"../underskrivare/\">Underskrivare</a>, <a href=\"../moten/\">Möten</a> eller <a href=\"../sitemap.xml\">webbplatskartan</a>.</p></noscript>"))
+        #expect(html.contains("<noscript><p>Sökningen behöver JavaScript. Utan JavaScript hittar du allt innehåll via <a href=\"../moten/\">Möten</a>, <a href=\"../underskrivare/\">Underskrivare</a>, <a href=\"../personer/\">Personer</a>, <a href=\"../grupper/\">Grupper</a>, <a href=\"../handlingsplaner/\">Handlingsplaner</a>, <a href=\"../rapporter/\">Rapporter</a>, <a href=\"../aktuellt/\">Nyheter</a> eller <a href=\"../sitemap.xml\">webbplatskartan</a>.</p></noscript>"))
+        // Only the sections the site has (here: none).
+        let empty = try FixtureSite(["content/pages/om.md": "---\ntitle: Om\n---\nText.\n"])
+        #expect(empty.build().lines == [])
+        #expect(try #require(empty.read("site/sok/index.html")).contains("allt innehåll via <a href=\"../sitemap.xml\">webbplatskartan</a>.</p></noscript>"))
         #expect(html.contains("<link rel=\"stylesheet\" href=\"../pagefind/pagefind-ui.css\">"))
         #expect(try page("om/index.html").contains("<main id=\"innehall\" class=\"wrap\" tabindex=\"-1\" data-pagefind-body>"))
     }
