@@ -3,7 +3,7 @@ import Content
 import Markdown
 
 /// A body heading whose anchor the theme already writes on the same page (`## Beslut` on a meeting
-/// with decisions, `## Omnämnd i` anywhere) takes the next free number on the site, as a second
+/// with decisions, `## Uppgifter` on a person with tasks) takes the next free number on the site, as a second
 /// heading of the same text does, so that no page has two elements with one id (WCAG 4.1.1).
 ///
 /// The theme keeps its ids: its sections are what the anchor names on the site, and what a link to it
