@@ -1,3 +1,5 @@
+import Content
+
 /// What the Markdown stage learns from a body: its HTML and the facts later stages check.
 /// Lines are lines of the body (1 = the body's first line); the caller adds the body's offset.
 public struct RenderedMarkdown: Sendable, Hashable {
@@ -6,6 +8,12 @@ public struct RenderedMarkdown: Sendable, Hashable {
         public var text: String
         public var anchor: String
         public var line: Int
+
+        /// The tag a heading opens with in the rendered HTML; an empty anchor gives no id (an empty id is
+        /// invalid HTML, and GitHub gives such a heading no anchor either).
+        public static func openingTag(level: Int, anchor: String) -> String {
+            anchor.isEmpty ? "<h\(level)>" : "<h\(level) id=\"\(Escape.xml(anchor))\">"
+        }
     }
 
     public struct Link: Sendable, Hashable {

@@ -26,7 +26,8 @@ struct TreeWalk {
     private var openLinks: [(index: Int, text: String)] = []
     private var rawNodes: [OpaquePointer] = []
     private var captionParagraphs: [OpaquePointer] = []
-    private var tableNodes: [(node: OpaquePointer, caption: String?)] = []
+    /// The table nodes, in the order of `tables`.
+    private var tableNodes: [OpaquePointer] = []
     private var headingNodes: [(node: OpaquePointer, level: Int, anchor: String)] = []
     /// Headings taken out of the tree, freed only after rendering (`freeDetachedHeadings`).
     private var detachedHeadings: [OpaquePointer] = []
@@ -123,13 +124,13 @@ struct TreeWalk {
             let caption = String(rest).trimmingWhitespace(newlines: false)
             if !caption.isEmpty {
                 tables.append((line, caption))
-                tableNodes.append((table, caption))
+                tableNodes.append(table)
                 captionParagraphs.append(previous)
                 return
             }
         }
         tables.append((line, nil))
-        tableNodes.append((table, nil))
+        tableNodes.append(table)
     }
 
     /// The text of a paragraph made only of text and soft breaks; nil if it has links, emphasis or code.
@@ -166,15 +167,15 @@ struct TreeWalk {
     /// table's box is a region named by the caption. The box is two empty custom blocks around the
     /// table: the table itself stays where cmark put it.
     mutating func wrapTables() {
-        for table in tableNodes {
+        for (node, table) in zip(tableNodes, tables) {
             guard let open = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let close = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else {
                 fatalError("cmark_node_new failed: out of memory")
             }
             let label = table.caption.map { " role=\"region\" aria-label=\"\(Escape.xml($0))\"" } ?? ""
             cmark_node_set_on_enter(open, "<div class=\"table-scroll\"\(label) tabindex=\"0\">")
             cmark_node_set_on_enter(close, "</div>")
-            cmark_node_insert_before(table.node, open)
-            cmark_node_insert_after(table.node, close)
+            cmark_node_insert_before(node, open)
+            cmark_node_insert_after(node, close)
         }
         tableNodes = []
     }
@@ -185,8 +186,7 @@ struct TreeWalk {
         for heading in headingNodes {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let open = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
                   let close = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { fatalError("cmark_node_new failed: out of memory") }
-            // An empty id is invalid HTML; GitHub gives such a heading no anchor either.
-            cmark_node_set_on_enter(open, heading.anchor.isEmpty ? "<h\(heading.level)>" : "<h\(heading.level) id=\"\(Escape.xml(heading.anchor))\">")
+            cmark_node_set_on_enter(open, RenderedMarkdown.Heading.openingTag(level: heading.level, anchor: heading.anchor))
             cmark_node_set_on_enter(close, "</h\(heading.level)>")
             cmark_node_append_child(block, open)
             while let child = cmark_node_first_child(heading.node) { cmark_node_append_child(block, child) }

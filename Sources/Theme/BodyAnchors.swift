@@ -1,5 +1,4 @@
 import Foundation
-import Content
 import Markdown
 
 /// A body heading whose anchor the theme already writes on the same page (`## Beslut` on a meeting
@@ -31,16 +30,14 @@ struct BodyAnchors {
 
     func anchor(_ anchor: String) -> String { renamed[anchor] ?? anchor }
 
-    /// The body with each renamed heading's tag rewritten, as `TreeWalk` writes it.
+    /// The body with each renamed heading's opening tag rewritten.
     func apply(to html: String, headings: [RenderedMarkdown.Heading]) -> String {
         guard !renamed.isEmpty else { return html }
         var html = html
         for heading in headings {
-            guard let anchor = renamed[heading.anchor] else { continue }
-            let tag = "<h\(heading.level) id=\"\(Escape.xml(heading.anchor))\">"
-            if let range = html.range(of: tag) {
-                html.replaceSubrange(range, with: "<h\(heading.level) id=\"\(Escape.xml(anchor))\">")
-            }
+            guard let anchor = renamed[heading.anchor],
+                  let range = html.range(of: RenderedMarkdown.Heading.openingTag(level: heading.level, anchor: heading.anchor)) else { continue }
+            html.replaceSubrange(range, with: RenderedMarkdown.Heading.openingTag(level: heading.level, anchor: anchor))
         }
         return html
     }

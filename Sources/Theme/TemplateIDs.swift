@@ -1,3 +1,5 @@
+import Foundation
+
 /// The element ids a theme writes into each page template, itself or through its partials and the
 /// template it extends, so that a body heading can give way to them (see `BodyAnchors`).
 ///

@@ -21,8 +21,9 @@ public enum SiteLinks {
         return broken.sorted()
     }
 
-    /// The values of `name="…"` attributes, with the HTML entities okc writes in them decoded.
-    static func attributeValues(in html: String, names: [String]) -> [String] {
+    /// The values of `name="…"` attributes in document order, repeats included, with the HTML entities
+    /// okc writes in them decoded.
+    public static func attributeValues(in html: String, names: [String]) -> [String] {
         var values: [String] = []
         for name in names {
             for part in html.components(separatedBy: " \(name)=\"").dropFirst() {
@@ -54,10 +55,11 @@ public enum SiteLinks {
     }
 }
 
-/// The files of a built site, read once each.
-struct SiteFiles {
+/// The files of a built site; each page's ids are read once, however many links point into it.
+final class SiteFiles {
     let root: String
     let paths: Set<String>
+    private var ids: [String: Set<String>] = [:]
     var pages: [String] { paths.filter { $0.hasSuffix(".html") }.sorted() }
 
     init(_ root: String) {
@@ -78,7 +80,13 @@ struct SiteFiles {
     func problem(with target: (path: String, fragment: String?)) -> String? {
         guard paths.contains(target.path) else { return "no such file" }
         guard let fragment = target.fragment, !fragment.isEmpty, target.path.hasSuffix(".html") else { return nil }
-        let ids = SiteLinks.attributeValues(in: text(target.path) ?? "", names: ["id"])
-        return ids.contains(fragment) ? nil : "no id '\(fragment)' there"
+        return ids(of: target.path).contains(fragment) ? nil : "no id '\(fragment)' there"
+    }
+
+    private func ids(of page: String) -> Set<String> {
+        if let known = ids[page] { return known }
+        let found = Set(SiteLinks.attributeValues(in: text(page) ?? "", names: ["id"]))
+        ids[page] = found
+        return found
     }
 }

@@ -64,9 +64,7 @@ import TestSupport
     }
 
     /// The ids of a page, each as often as it occurs.
-    static func ids(in html: String) -> [String] {
-        html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
-    }
+    static func ids(in html: String) -> [String] { SiteLinks.attributeValues(in: html, names: ["id"]) }
 
     @Test func noPageHasAnIdTwice() throws {
         let pages = site.snapshot().filter { $0.key.hasSuffix(".html") }
