@@ -23,6 +23,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// The first day there is: where a page without a valid date sorts.
+    public static let earliest = Day(year: 1, month: 1, day: 1)!
+
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

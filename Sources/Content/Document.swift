@@ -165,3 +165,15 @@ public enum DocumentDecoder {
         return (title, date, summary, draft, updated, payload)
     }
 }
+
+extension Document {
+    /// Dated pages (meetings, reports, news) oldest first, then by id. A page whose date is missing or
+    /// impossible is never rendered (that is an error), but the link stage still sees it, so that every
+    /// mistake is reported at once: it sorts as the earliest day instead of stopping okc.
+    public static func isEarlier(_ a: Document, _ b: Document) -> Bool {
+        (a.date ?? .earliest, a.id) < (b.date ?? .earliest, b.id)
+    }
+
+    /// `isEarlier` reversed: newest first.
+    public static func isNewer(_ a: Document, _ b: Document) -> Bool { isEarlier(b, a) }
+}

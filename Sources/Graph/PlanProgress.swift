@@ -23,7 +23,7 @@ extension SiteGraph {
         for (area, value) in facts {
             var seen = Set<String>()
             let meetings = (value.decisions.map(\.meeting) + value.actions.map(\.meeting)).filter { seen.insert($0.key).inserted }
-            facts[area]!.meetings = meetings.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
+            facts[area]!.meetings = meetings.sorted(by: Document.isNewer)
         }
         for report in documents(of: .report) {
             guard let r = report.document.report else { continue }

@@ -51,7 +51,7 @@ extension SiteGraph {
     }
 
     var meetingsNewestFirst: [Document] {
-        documents(of: .meeting).map(\.document).sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
+        documents(of: .meeting).map(\.document).sorted(by: Document.isNewer)
     }
 
     /// The canonical `plan#area` of a reference, or nil when it does not resolve.

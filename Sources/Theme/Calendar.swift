@@ -20,7 +20,7 @@ enum CalendarFeed {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//okc//\(escape(config.title))//SV", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:\(escape(config.title))", "X-WR-TIMEZONE:Europe/Stockholm"]
         lines += timeZone
-        let meetings = view.documents(of: .meeting).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+        let meetings = view.documents(of: .meeting).sorted(by: Document.isEarlier)
         for doc in meetings {
             guard let m = doc.meeting, let date = doc.date else { continue }
             let url = view.routes.absoluteURL(view.routes.folder(ofKey: doc.key) ?? "")

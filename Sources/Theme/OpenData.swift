@@ -12,7 +12,7 @@ enum OpenData {
             (paths.file("file_organisations_json"), { view in json(organisations(view).lazy.map { organisation($0, view) }) }),
             (paths.file("file_organisations_csv"), { view in organisationsCSV(organisations(view), view) }),
             (paths.file("file_meetings_json"), { view in
-                json(view.documents(of: .meeting).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }.lazy.map { meeting($0, view) })
+                json(view.documents(of: .meeting).sorted(by: Document.isEarlier).lazy.map { meeting($0, view) })
             }),
             (paths.file("file_decisions_json"), { view in json(view.decisions.lazy.map { decision($0, view) }) }),
             (paths.file("file_actions_json"), { view in

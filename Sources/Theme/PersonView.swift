@@ -50,7 +50,7 @@ enum PersonView {
             guard meeting.kind == .meeting else { continue }
             if attendance { attended.append(meeting) } else { recorded.append(meeting) }
         }
-        func newestFirst(_ meetings: [Document]) -> [[String: Any]] { meetings.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.map(view.link) }
+        func newestFirst(_ meetings: [Document]) -> [[String: Any]] { meetings.sorted(by: Document.isNewer).map(view.link) }
         c["attended"] = newestFirst(attended)
         c["recorded"] = newestFirst(recorded)
         c["tasks"] = view.actions(ownedBy: doc.key).map { RegisterViews.item(view, $0) }

@@ -12,7 +12,7 @@ enum SectionView {
         switch kind {
         case .meeting:
             let upcoming = upcomingMeetings(view, docs)
-            let past = docs.filter { !view.isUpcoming($0) }.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
+            let past = docs.filter { !view.isUpcoming($0) }.sorted(by: Document.isNewer)
             c["upcoming"] = upcoming.map { meetingItem(view, $0) }
             var years: [(Int, [Document])] = []
             for doc in past {
@@ -46,7 +46,7 @@ enum SectionView {
                 c["reported"] = shown
             }
         case .news, .report:
-            c["items"] = docs.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.map(view.link)
+            c["items"] = docs.sorted(by: Document.isNewer).map(view.link)
         default:
             c["items"] = SwedishOrder.sorted(docs, by: \.title).map(view.link)
         }
@@ -55,7 +55,7 @@ enum SectionView {
 
     /// The meetings on or after the build's day, the nearest first (the list page, the home page and the calendar).
     static func upcomingMeetings(_ view: ViewContext, _ meetings: [Document]? = nil) -> [Document] {
-        (meetings ?? view.documents(of: .meeting)).filter { view.isUpcoming($0) }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+        (meetings ?? view.documents(of: .meeting)).filter { view.isUpcoming($0) }.sorted(by: Document.isEarlier)
     }
 
     static func meetingItem(_ view: ViewContext, _ doc: Document) -> [String: Any] {

@@ -88,7 +88,7 @@ public enum SiteRenderer {
     static func home(_ view: ViewContext, templates: ThemeTemplates) -> String {
         let strings = view.strings
         let upcoming = SectionView.upcomingMeetings(view)
-        let news = view.documents(of: .news).sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }
+        let news = view.documents(of: .news).sorted(by: Document.isNewer)
         let paths = SitePaths(strings)
         // The registers of decisions and tasks exist only once there are meetings to make them from.
         let registers: [[String: Any]] = (view.hasDocuments(of: .meeting) ? [

@@ -251,8 +251,6 @@ struct ViewContext {
         return item
     }
 
-    private static let noDate = Day(year: 1, month: 1, day: 1)!
-
     /// "Omnämnd i": the pages that point here, grouped by their kind.
     func backlinks(of doc: Document) -> [[String: Any]] {
         let list = backlinks(to: doc)
@@ -278,7 +276,7 @@ struct ViewContext {
                 items = [link(sources[0].doc, url: url(ofSource: sources[0].backlink))]
             } else {
                 // Sorting positions by small keys, not the documents themselves: fewer copies, the same order.
-                let keys = sources.map { (date: $0.doc.date ?? Self.noDate, title: $0.doc.title) }
+                let keys = sources.map { (date: $0.doc.date ?? .earliest, title: $0.doc.title) }
                 let order = keys.indices.sorted { (keys[$0].date, keys[$0].title) > (keys[$1].date, keys[$1].title) }
                 items = order.map { link(sources[$0].doc, url: url(ofSource: sources[$0].backlink)) }
             }
