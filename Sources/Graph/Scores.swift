@@ -30,13 +30,18 @@ public enum Scores {
     }
 
     public static func decimalComma(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
+        // A value no Int holds is a typo (`values: 99999999999999999999` checks as a number): it is shown
+        // as Swift writes it, with a comma, where converting it stopped okc in the render.
+        guard let tenths = Int(exactly: (value * 10).rounded(.toNearestOrAwayFromZero)), tenths != .min else {
+            return String(value).replacingOccurrences(of: ".", with: ",")
+        }
         let sign = tenths < 0 ? "-" : ""
         return "\(sign)\(abs(tenths) / 10),\(abs(tenths) % 10)"
     }
 
     /// Decimal text without trailing `,0` for values that are whole (`3`, `2,5`).
     public static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : decimalComma(value)
+        if value == value.rounded(), let whole = Int(exactly: value) { return String(whole) }
+        return decimalComma(value)
     }
 }

@@ -143,6 +143,9 @@ extension InvalidInputTests {
              expected: ["content/pages/a.md:4:1: error: no heading '#mal' in content/groups/ros.md"]),
         Case(name: "area that exists in no plan", files: ["content/meetings/m.md": "---\ntitle: M\ndate: 2024-01-01\nactions:\n  - {text: T, area: halsa}\n---\n"],
              expected: ["content/meetings/m.md:5:21: error: unknown plan area 'halsa'"]),
+        // Converting the mean for the message to an Int stopped okc check.
+        Case(name: "written mean no Int holds", files: ["content/meetings/m.md": "---\ntitle: M\ndate: 2024-01-01\nscores:\n  - {option: A, values: [1, 2], mean: 99999999999999999999}\n---\n"],
+             expected: ["content/meetings/m.md:5:39: error: the written mean 1e+20 of 'A' disagrees with its values (mean 1,5)"]),
         Case(name: "written mean that disagrees, decimal comma", files: ["content/meetings/m.md": "---\ntitle: M\ndate: 2024-01-01\nscores:\n  - option: A\n    values: [1, 2]\n    mean: \"1,0\"\n---\n"],
              expected: ["content/meetings/m.md:7:11: error: the written mean 1 of 'A' disagrees with its values (mean 1,5)"]),
     ]

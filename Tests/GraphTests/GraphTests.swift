@@ -17,6 +17,21 @@ import TestSupport
         #expect(Scores.results(scores).map(\.rank) == [1, 3, 2])
         #expect(Scores.results([Meeting.Score(option: "A", values: [2], position: .file("m")), Meeting.Score(option: "B", values: [2], position: .file("m"))]).map(\.rank) == [1, 1])
     }
+
+    /// Any finite number checks as a score value, so the render meets values no Int holds; converting
+    /// them stopped okc (found by mutating the real site's scores to 99999999999999999999).
+    @Test func numbersNoIntHoldsAreWrittenNotTrapped() {
+        #expect(Scores.number(3) == "3")
+        #expect(Scores.number(2.5) == "2,5")
+        #expect(Scores.number(-0.25) == "-0,3")
+        #expect(Scores.number(1e20) == "1e+20")
+        #expect(Scores.number(-1e19) == "-1e+19")
+        #expect(Scores.decimalComma(9.3e17) == "9,3e+17")
+        #expect(Scores.decimalComma(4.5e14) == "450000000000000,0")
+        #expect(Scores.number(.infinity) == "inf")
+        #expect(Scores.number(.nan) == "nan")
+        #expect(Scores.results([Meeting.Score(option: "A", values: [1e20, 2e20], position: .file("m"))]).map(\.meanText) == ["1,5e+20"])
+    }
 }
 
 extension Meeting.Score {

@@ -150,6 +150,17 @@ import TestSupport
         #expect(!meeting.contains("<td></td>") && !register.contains("<td></td>") && !person.contains("<td></td>"))
     }
 
+    /// A score value no Int holds checks as a number; the render wrote it through an Int and stopped okc.
+    @Test func aScoreValueNoIntHoldsIsShownNotTrapped() throws {
+        var files = CompleteFixture.files
+        files["content/meetings/2024-08-19-ros.md"] = files["content/meetings/2024-08-19-ros.md"]!
+            .replacingOccurrences(of: "{option: Kunskap, values: [1, 1, 2]}", with: "{option: Kunskap, values: [99999999999999999999, 1]}")
+        let other = try FixtureSite(files)
+        #expect(other.build(now: "2024-10-01").lines == [])
+        let meeting = try #require(other.read("site/moten/2024-08-19-ros/index.html"))
+        #expect(meeting.contains("<tr><th scope=\"row\">Kunskap</th><td>1e+20, 1</td><td>5e+19</td><td>1</td></tr>"))
+    }
+
     @Test func meetingsListSplitsUpcomingFromPastByTheClock() throws {
         let html = try page("moten/index.html")
         let upcoming = try #require(html.range(of: "<h2>Kommande</h2>"))
