@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Content", targets: ["Content"]),
         .library(name: "Markdown", targets: ["Markdown"]),
         .library(name: "Graph", targets: ["Graph"]),
+        .library(name: "Build", targets: ["Build"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

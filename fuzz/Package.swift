@@ -20,6 +20,11 @@ let package = Package(
             .product(name: "Markdown", package: "okc"),
             .product(name: "Graph", package: "okc"),
         ]),
+        .executableTarget(name: "FuzzSite", dependencies: [
+            "FuzzDriver",
+            .product(name: "Content", package: "okc"),
+            .product(name: "Build", package: "okc"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

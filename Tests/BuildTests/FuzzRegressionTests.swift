@@ -4,6 +4,7 @@ import Graph
 import Markdown
 import Testing
 import TestSupport
+import Build
 
 /// Every input the fuzzer found a fault with (fuzz/regressions/), fed through the same code path as the
 /// fuzz target its name starts with, asserting the same properties the target checks.
@@ -25,7 +26,8 @@ import TestSupport
         case "yaml": FuzzPaths.yaml(bytes)
         case "markdown": FuzzPaths.markdown(bytes)
         case "page": FuzzPaths.page(bytes)
-        default: Issue.record("\(name) does not start with a fuzz target's name (frontmatter, yaml, markdown, page)")
+        case "site": try FuzzPaths.site(bytes)
+        default: Issue.record("\(name) does not start with a fuzz target's name (frontmatter, yaml, markdown, page, site)")
         }
     }
 }
@@ -107,6 +109,29 @@ enum FuzzPaths {
             if diagnostic.line >= 1 && diagnostic.line <= lines.count {
                 #expect(diagnostic.column >= 1 && diagnostic.column <= lines[diagnostic.line - 1].unicodeScalars.count + 1, "\(diagnostic.formatted)")
             }
+        }
+    }
+
+    /// Up to four pages, split at NUL bytes, each of the kind its first byte picks, added to fuzz/site/:
+    /// the site is checked, and built when it checks clean.
+    static func site(_ bytes: [UInt8]) throws {
+        let base = FixtureSite.repositoryRoot + "/fuzz/site"
+        var files: [String: String] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: base).sorted() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            files[path] = try String(contentsOfFile: base + "/" + path, encoding: .utf8)
+        }
+        let site = try FixtureSite(files, siteYML: nil)
+        defer { site.delete() }
+        for (n, page) in bytes.split(separator: 0, omittingEmptySubsequences: false).prefix(4).enumerated() where !page.isEmpty {
+            let kind = Kind.allCases[Int(page[page.startIndex]) % Kind.allCases.count]
+            try site.write("content/\(kind.folder)/fuzz-\(n).md", Data(page.dropFirst()))
+        }
+        let checked = site.build(now: "2024-06-01", output: nil)
+        if !checked.failed {
+            let built = site.build(now: "2024-06-01")
+            #expect(!built.failed && built.written, "\(built.diagnostics.map(\.formatted))")
         }
     }
 }
