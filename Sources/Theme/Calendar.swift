@@ -29,8 +29,10 @@ enum CalendarFeed {
                 lines.append("DTSTART;TZID=Europe/Stockholm:\(compact(date))T\(start.filter { $0 != ":" })00")
                 if let end = m.end { lines.append("DTEND;TZID=Europe/Stockholm:\(compact(date))T\(end.filter { $0 != ":" })00") }
             } else {
-                let next = Day(daysSinceEpoch: date.daysSinceEpoch + 1)
-                lines += ["DTSTART;VALUE=DATE:\(compact(date))", "DTEND;VALUE=DATE:\(compact(next))"]
+                lines.append("DTSTART;VALUE=DATE:\(compact(date))")
+                // After 9999-12-31 (a date okc only warns about) there is no next day; without DTEND a
+                // day's event lasts that day (RFC 5545, 3.6.1).
+                if let next = Day(daysSinceEpoch: date.daysSinceEpoch + 1) { lines.append("DTEND;VALUE=DATE:\(compact(next))") }
             }
             lines.append("SUMMARY:\(escape(doc.title))")
             if let location = m.location { lines.append("LOCATION:\(escape(location))") }
@@ -93,8 +95,9 @@ enum CalendarFeed {
 }
 
 extension Day {
-    /// The day a number of days after 1970-01-01 (Howard Hinnant's civil_from_days).
-    init(daysSinceEpoch days: Int) {
+    /// The day a number of days after 1970-01-01 (Howard Hinnant's civil_from_days); nil outside the
+    /// years a `Day` holds (1–9999).
+    init?(daysSinceEpoch days: Int) {
         let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -103,6 +106,7 @@ extension Day {
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self = Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+        guard let day = Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d) else { return nil }
+        self = day
     }
 }

@@ -5,6 +5,14 @@ import TestSupport
 @testable import Theme
 
 @Suite struct ThemeTests {
+    @Test func daysCountedFromTheEpochStayWithinTheYearsADayHolds() {
+        #expect(Day(daysSinceEpoch: 0) == Day(iso: "1970-01-01"))
+        #expect(Day(daysSinceEpoch: Day(iso: "2024-02-28")!.daysSinceEpoch + 1) == Day(iso: "2024-02-29"))
+        #expect(Day(daysSinceEpoch: Day(iso: "9999-12-30")!.daysSinceEpoch + 1) == Day(iso: "9999-12-31"))
+        #expect(Day(daysSinceEpoch: Day(iso: "9999-12-31")!.daysSinceEpoch + 1) == nil)
+        #expect(Day(daysSinceEpoch: Day(iso: "0001-01-01")!.daysSinceEpoch - 1) == nil)
+    }
+
     @Test func swedishDatesAndOrder() {
         let strings = Strings((1...12).reduce(into: [:]) { $0["month_\($1)"] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"][$1 - 1] })
         #expect(strings.date(Day(iso: "2024-08-19")!) == "19 augusti 2024")

@@ -281,6 +281,18 @@ import TestSupport
         #expect(!atom.contains("2027-01-10-dialog"))
     }
 
+    /// A year past 2200 is a warning, so a meeting on 9999-12-31 is built; its all-day event in the
+    /// calendar ended on the next day, which no `Day` holds, and stopped okc.
+    @Test func anAllDayMeetingOnTheLastDayThereIsHasNoEndInTheCalendar() throws {
+        var files = CompleteFixture.files
+        files["content/meetings/2027-01-10-dialog.md"] = files["content/meetings/2027-01-10-dialog.md"]!
+            .replacingOccurrences(of: "date: 2027-01-10", with: "date: 9999-12-31")
+        let other = try FixtureSite(files)
+        #expect(other.build(now: "2024-10-01").lines == ["content/meetings/2027-01-10-dialog.md:3:7: warning: the date 9999-12-31 looks mistyped"])
+        let ics = try #require(other.read("site/kalender.ics"))
+        #expect(ics.contains("UID:2027-01-10-dialog@example.org\r\nDTSTAMP:99991231T000000Z\r\nDTSTART;VALUE=DATE:99991231\r\nSUMMARY:Dialogmöte januari 2027\r\n"))
+    }
+
     @Test func siteFilesAndOpenData() throws {
         let sitemap = try page("sitemap.xml")
         #expect(sitemap.contains("<loc>https://example.org/okc/moten/2024-08-19-ros/</loc>"))
