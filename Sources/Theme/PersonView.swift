@@ -14,7 +14,7 @@ enum PersonView {
         return order.map { id in
             var group: [String: Any] = ["title": id]
             if let doc = view.document(.group, id) { group = view.link(doc) }
-            let sorted = byGroup[id]!.sorted { ($0.from?.earliest ?? Day(year: 1, month: 1, day: 1)!) < ($1.from?.earliest ?? Day(year: 1, month: 1, day: 1)!) }
+            let sorted = byGroup[id]!.sorted { ($0.from?.earliest ?? .earliest) < ($1.from?.earliest ?? .earliest) }
             group["roles"] = sorted.map { role -> [String: Any] in
                 var item: [String: Any] = ["role": role.role]
                 if let from = role.from { item["from"] = view.strings.date(from) }
