@@ -17,6 +17,16 @@ import Build
         #expect(!FuzzRegressionTests.inputs.isEmpty)
     }
 
+    /// The site target's base site builds clean on its own: otherwise no fuzzed site would check clean,
+    /// and the target would never reach the render.
+    @Test func theSiteTargetsBaseSiteBuildsClean() throws {
+        let site = try FuzzPaths.baseSite()
+        defer { site.delete() }
+        let built = site.build(now: "2024-06-01")
+        #expect(built.lines == [])
+        #expect(built.written && site.exists("site/moten/m/index.html"))
+    }
+
     @Test(arguments: inputs)
     func regressionInputStaysFixed(_ name: String) throws {
         let bytes = try #require(FileManager.default.contents(atPath: FuzzRegressionTests.folder + "/" + name)).map { $0 }
@@ -112,17 +122,20 @@ enum FuzzPaths {
         }
     }
 
+    /// fuzz/site/ in a fresh folder, copied as the fuzz target copies it.
+    static func baseSite() throws -> FixtureSite {
+        let base = FixtureSite.repositoryRoot + "/fuzz/site"
+        let site = try FixtureSite([:], siteYML: nil)
+        for item in try FileManager.default.contentsOfDirectory(atPath: base) {
+            try FileManager.default.copyItem(atPath: base + "/" + item, toPath: site.root + "/" + item)
+        }
+        return site
+    }
+
     /// Up to four pages, split at NUL bytes, each of the kind its first byte picks, added to fuzz/site/:
     /// the site is checked, and built when it checks clean.
     static func site(_ bytes: [UInt8]) throws {
-        let base = FixtureSite.repositoryRoot + "/fuzz/site"
-        var files: [String: String] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: base).sorted() {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            files[path] = try String(contentsOfFile: base + "/" + path, encoding: .utf8)
-        }
-        let site = try FixtureSite(files, siteYML: nil)
+        let site = try baseSite()
         defer { site.delete() }
         for (n, page) in bytes.split(separator: 0, omittingEmptySubsequences: false).prefix(4).enumerated() where !page.isEmpty {
             let kind = Kind.allCases[Int(page[page.startIndex]) % Kind.allCases.count]
